@@ -1,0 +1,48 @@
+# The two commands of the README: `make demo` and `make test`. Everything else supports them.
+PYTHON ?= python3.11
+VENV ?= .venv
+PY := $(abspath $(VENV))/bin/python
+MANAGE := cd example_site && $(PY) manage.py
+PYTEST_ARGS ?=
+
+.PHONY: demo test install lint messages bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+## Set up and run the demo on http://127.0.0.1:8000 (login printed at the end of setup).
+demo: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) borgerraadgiver_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## Set up and run the whole test suite (DATABASE_URL selects PostgreSQL).
+test: install node_modules/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check borgerraadgiver_plugin example_site tests
+
+## Extract and compile the Danish catalogs (needs GNU gettext).
+messages: install
+	for app in borgerraadgiver_plugin borgerraadgiver_plugin/cases borgerraadgiver_plugin/veterans \
+	           borgerraadgiver_plugin/learning borgerraadgiver_plugin/reports; do \
+	  (cd $$app && $(PY) $(abspath example_site/manage.py) makemessages -l da --no-obsolete \
+	     --ignore 'cases/*' --ignore 'veterans/*' --ignore 'learning/*' --ignore 'reports/*' \
+	   && $(PY) $(abspath example_site/manage.py) compilemessages -l da) || exit 1; \
+	done
+
+bench: install
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) node_modules build dist *.egg-info

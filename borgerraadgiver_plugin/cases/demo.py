@@ -1,0 +1,170 @@
+"""Demo cases: about two years of realistic inquiries for a municipality of 23,000."""
+
+import datetime
+
+from django.utils.translation import gettext as _
+
+from ..choices import (
+    CaseStatus,
+    Channel,
+    HandlingMethod,
+    InquiryType,
+    Outcome,
+    RejectionReason,
+    RequesterRole,
+    UpheldValue,
+)
+from ..demo import ensure_page, now_minus
+from ..models import Area, BorgerraadgiverSettings, Theme
+from .models import Case, CaseEvent, CaseHandlingMethod, ComplaintFormPage, Forwarding
+from .models.timeline import EventKind
+
+FIRST_NAMES = ["Anne", "Bo", "Camilla", "Dorte", "Erik", "Frida", "Gitte", "Hans", "Ida", "Jens",
+               "Karen", "Lars", "Mona", "Niels", "Ole", "Pia", "Rasmus", "Susanne", "Torben"]
+LAST_NAMES = ["Hansen", "Jensen", "Nielsen", "Pedersen", "Andersen", "Christensen", "Larsen",
+              "Sørensen", "Rasmussen", "Petersen", "Madsen", "Kristensen", "Olsen"]
+
+ACCOUNTS = {
+    InquiryType.COMPLAINT: [
+        "Jeg har ventet over tre måneder på svar på min ansøgning og har ikke hørt noget.",
+        "Sagsbehandleren var meget afvisende i telefonen og ville ikke forklare afgørelsen.",
+        "Jeg fik en afgørelse uden begrundelse og ved ikke, hvordan jeg klager.",
+        "Min mors hjemmehjælp er udeblevet flere gange uden besked.",
+        "Jeg blev ikke hørt, før kommunen traf afgørelse i min sag.",
+    ],
+    InquiryType.GUIDANCE: [
+        "Jeg forstår ikke brevet fra kommunen og vil gerne have det forklaret.",
+        "Hvordan søger jeg om aktindsigt i min sag?",
+        "Kan jeg få hjælp til at skrive en klage til Ankestyrelsen?",
+    ],
+    InquiryType.WAYFINDING: [
+        "Hvem i kommunen skal jeg kontakte om min datters skolebus?",
+        "Jeg ved ikke, hvor jeg skal henvende mig om min boligstøtte.",
+    ],
+    InquiryType.SUGGESTION: ["Det ville hjælpe, hvis breve fra kommunen brugte et enklere sprog."],
+    InquiryType.INTERNAL_ADVICE: ["En leder spørger, hvordan partshøring skal dokumenteres."],
+}
+
+TYPE_WEIGHTS = [(InquiryType.COMPLAINT, 35), (InquiryType.GUIDANCE, 33),
+                (InquiryType.WAYFINDING, 25), (InquiryType.SUGGESTION, 4),
+                (InquiryType.INTERNAL_ADVICE, 3)]
+CHANNEL_WEIGHTS = [(Channel.PHONE, 35), (Channel.EMAIL, 22), (Channel.WEBFORM, 25),
+                   (Channel.IN_PERSON, 8), (Channel.OUTREACH, 6), (Channel.DIGITAL_POST, 3),
+                   (Channel.LETTER, 1)]
+COMPLAINT_THEMES = ["PROCESSING_TIME", "NO_REPLY", "HEARING", "REASONS", "APPEAL_GUIDANCE",
+                    "CONDUCT", "COMMUNICATION", "GUIDANCE_DUTY", "PRACTICAL_TASKS", "INVOLVEMENT"]
+CASES_PER_MONTH = 15
+MONTHS = 24
+
+
+def _pick(rng, weighted):
+    values, weights = zip(*weighted, strict=True)
+    return rng.choices(values, weights=weights)[0]
+
+
+def build(context):
+    ensure_page(
+        context.home, ComplaintFormPage, "borgerraadgiveren", title="Borgerrådgiveren",
+        intro="<p>Borgerrådgiveren hjælper dig, hvis du er utilfreds med kommunen eller har brug "
+              "for vejledning om din sag.</p>",
+    )
+    if Case.objects.exists():
+        return
+    rng = context.rng
+    advisor = context.users.get("raadgiver")
+    themes = {theme.code: theme for theme in Theme.objects.all()}
+    areas = list(Area.objects.filter(is_external=False))
+    calendar = BorgerraadgiverSettings.current().calendar
+    count = 0
+    moments = [rng.randint(1, MONTHS * 30) for _n in range(CASES_PER_MONTH * MONTHS)]
+    for days_ago in sorted(moments, reverse=True):
+        received = now_minus(days_ago, rng)
+        _create_case(rng, received, advisor, themes, areas, calendar, context.today)
+        count += 1
+    context.log.append(_("%(count)s demo cases") % {"count": count})
+
+
+def _create_case(rng, received, advisor, themes, areas, calendar, today):
+    inquiry_type = _pick(rng, TYPE_WEIGHTS)
+    day = received.date()
+    valid_areas = [area for area in areas if area.is_valid_on(day)]
+    anonymous = inquiry_type != InquiryType.COMPLAINT and rng.random() < 0.1
+    name = "" if anonymous else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    case = Case.objects.create(
+        received_at=received,
+        channel=_pick(rng, CHANNEL_WEIGHTS),
+        requester_role=RequesterRole.ANONYMOUS if anonymous else rng.choices(
+            [RequesterRole.CITIZEN, RequesterRole.RELATIVE, RequesterRole.REPRESENTATIVE],
+            weights=[85, 10, 5])[0],
+        inquiry_type=inquiry_type,
+        citizen_name=name,
+        citizen_email="" if anonymous else f"{name.split()[0].lower()}{rng.randint(1, 999)}"
+                                           "@example.invalid",
+        area=rng.choice(valid_areas),
+        account=rng.choice(ACCOUNTS[inquiry_type]),
+        matter_date=day - datetime.timedelta(days=rng.randint(5, 120)),
+        unit_contacted=rng.random() < 0.6,
+        consent_contact_unit=not anonymous and rng.random() < 0.8,
+        consent_given_at=received,
+        consent_wording="Jeg giver borgerrådgiveren lov til at kontakte min sagsbehandler.",
+        assigned_to=advisor,
+        triaged_at=received + datetime.timedelta(days=1),
+        acknowledgement_due=calendar.add(day, 10),
+        acknowledged_at=received + datetime.timedelta(days=rng.randint(1, 4)),
+        status=CaseStatus.OPEN,
+    )
+    if inquiry_type == InquiryType.COMPLAINT:
+        case.themes.set([themes[code] for code in rng.sample(COMPLAINT_THEMES, rng.randint(1, 2))
+                         if code in themes])
+    CaseEvent.objects.create(case=case, kind=EventKind.NOTE, occurred_at=received, author=advisor,
+                             text="Henvendelsen er modtaget og registreret.")
+    age = (today - day).days
+    if inquiry_type == InquiryType.COMPLAINT and case.consent_contact_unit and rng.random() < 0.6:
+        _forward(rng, case, received, advisor, calendar, today)
+    if age > 30 or rng.random() < 0.3:
+        _close(rng, case, received, advisor)
+
+
+def _forward(rng, case, received, advisor, calendar, today):
+    sent = received.date() + datetime.timedelta(days=rng.randint(1, 5))
+    if sent > today:
+        return
+    due = calendar.add(sent, 10)
+    answered = sent + datetime.timedelta(days=rng.randint(3, 25))
+    answered = answered if answered <= today else None
+    Forwarding.objects.create(
+        case=case, unit=case.area, contact_person="Teamleder", sent_on=sent, due_on=due,
+        answered_on=answered,
+        upheld=rng.choice(UpheldValue.values) if answered else "",
+    )
+    CaseHandlingMethod.objects.create(case=case, method=HandlingMethod.FORWARDED, used_on=sent)
+    CaseEvent.objects.create(case=case, kind=EventKind.FORWARDED, author=advisor,
+                             occurred_at=received + datetime.timedelta(days=2),
+                             text=f"Klagen er sendt til {case.area} med svarfrist {due:%d-%m-%Y}.")
+    case.status = CaseStatus.AWAITING_UNIT
+    case.save(update_fields=["status"])
+
+
+def _close(rng, case, received, advisor):
+    if case.inquiry_type == InquiryType.COMPLAINT:
+        if not case.handling_methods.exists():
+            method = rng.choice([HandlingMethod.STRENGTHENED_CONTACT, HandlingMethod.MEDIATION,
+                                 HandlingMethod.INVESTIGATION, HandlingMethod.REJECTED])
+            CaseHandlingMethod.objects.create(case=case, method=method, used_on=received.date())
+        outcome = rng.choice([Outcome.RESOLVED_DIALOGUE, Outcome.UPHELD, Outcome.PARTLY_UPHELD,
+                              Outcome.NOT_UPHELD, Outcome.CRITICISM, Outcome.CORRECTED])
+        if case.handling_methods.filter(method=HandlingMethod.REJECTED).exists():
+            outcome = Outcome.REJECTED
+            case.rejection_reason = rng.choice([RejectionReason.DECISION_CONTENT,
+                                                RejectionReason.POLITICAL,
+                                                RejectionReason.PENDING_ELSEWHERE])
+    else:
+        CaseHandlingMethod.objects.create(case=case, method=HandlingMethod.GUIDED,
+                                          used_on=received.date())
+        outcome = rng.choice([Outcome.RESOLVED_DIALOGUE, Outcome.REFERRED])
+    case.outcome = outcome
+    case.status = CaseStatus.CLOSED
+    case.closed_at = received + datetime.timedelta(days=rng.randint(2, 40))
+    case.save()
+    CaseEvent.objects.create(case=case, kind=EventKind.STATUS_CHANGE, author=advisor,
+                             occurred_at=case.closed_at, text="Sagen er afsluttet.")

@@ -1,0 +1,15 @@
+from .case import Case, CaseHandlingMethod, CaseQuerySet
+from .outbox import OutboxMessage
+from .pages import ComplaintFormPage
+from .timeline import CaseDocument, CaseEvent, Forwarding
+
+__all__ = [
+    "Case",
+    "CaseDocument",
+    "CaseEvent",
+    "CaseHandlingMethod",
+    "CaseQuerySet",
+    "ComplaintFormPage",
+    "Forwarding",
+    "OutboxMessage",
+]

@@ -1,0 +1,203 @@
+"""Henvendelse: one inquiry, complaint or own-initiative study, counted as one record."""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ...choices import (
+    CaseOrigin,
+    CaseStatus,
+    Channel,
+    CriticismLevel,
+    HandlingMethod,
+    InquiryType,
+    Outcome,
+    RejectionReason,
+    RequesterRole,
+)
+from ...models import Area, ReferralBody, Theme
+from ...references import next_reference
+
+
+def new_receipt_token():
+    return secrets.token_urlsafe(32)
+
+
+class ContactPreference(models.TextChoices):
+    EMAIL = "EMAIL", _("E-mail")
+    PHONE = "PHONE", _("Phone")
+    LETTER = "LETTER", _("Letter")
+
+
+class CaseQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status__in=[CaseStatus.CLOSED, CaseStatus.MERGED])
+
+    def countable(self):
+        """Cases that count in statistics: a merged duplicate is counted in its survivor."""
+        return self.exclude(status=CaseStatus.MERGED)
+
+
+class Case(models.Model):
+    """A case (sag) and everything registered about it.
+
+    The reference is taken from the yearly sequence when the case is first saved, inside the
+    same transaction, so references have no gaps. ``str(case)`` is the reference alone: it ends
+    up in audit-log labels, which must not carry names.
+    """
+
+    reference = models.CharField(_("reference"), max_length=30, unique=True, editable=False)
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    requester_role = models.CharField(
+        _("requester"), max_length=20, choices=RequesterRole.choices, default=RequesterRole.CITIZEN
+    )
+    inquiry_type = models.CharField(
+        _("type"), max_length=20, choices=InquiryType.choices, default=InquiryType.GUIDANCE
+    )
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=CaseOrigin.choices, default=CaseOrigin.CITIZEN
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.NEW,
+        db_index=True,
+    )
+    triaged_at = models.DateTimeField(_("triaged"), null=True, blank=True)
+
+    # Who: nullable, because anonymous guidance is allowed.
+    citizen_name = models.CharField(_("name"), max_length=200, blank=True)
+    citizen_email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    citizen_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    citizen_address = models.TextField(_("address"), blank=True)
+    contact_preference = models.CharField(
+        _("preferred contact"), max_length=10, choices=ContactPreference.choices, blank=True
+    )
+    on_behalf_of = models.CharField(
+        _("on behalf of"), max_length=200, blank=True,
+        help_text=_("The person a representative acts for; a power of attorney is needed."),
+    )
+
+    # Consent to contact the unit: the time and the exact wording shown are kept as evidence.
+    consent_contact_unit = models.BooleanField(_("may contact the caseworker"), default=False)
+    consent_given_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    consent_wording = models.TextField(_("consent wording shown"), blank=True)
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="cases",
+    )
+    secondary_areas = models.ManyToManyField(
+        Area, verbose_name=_("secondary areas"), blank=True, related_name="secondary_cases"
+    )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), blank=True, related_name="cases"
+    )
+
+    account = models.TextField(_("the citizen's account"), blank=True)
+    matter_date = models.DateField(_("date of the matter"), null=True, blank=True)
+    unit_contacted = models.BooleanField(_("unit already contacted"), null=True, blank=True)
+    unit_answered = models.BooleanField(_("unit has answered"), null=True, blank=True)
+
+    # Remit triage.
+    suggested_rejection_reason = models.CharField(
+        _("suggested rejection reason"), max_length=30, choices=RejectionReason.choices, blank=True,
+        help_text=_("What the citizen's answers on the form point to; the advisor decides."),
+    )
+    age_limit_exceeded = models.BooleanField(_("older than the age limit"), default=False)
+    rejection_reason = models.CharField(
+        _("rejection reason"), max_length=30, choices=RejectionReason.choices, blank=True
+    )
+    referral_bodies = models.ManyToManyField(
+        ReferralBody, verbose_name=_("referred to"), blank=True, related_name="cases"
+    )
+
+    outcome = models.CharField(_("outcome"), max_length=30, choices=Outcome.choices, blank=True)
+    criticism_level = models.CharField(
+        _("criticism level"), max_length=30, choices=CriticismLevel.choices, blank=True
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("assigned advisor"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    acknowledgement_due = models.DateField(_("acknowledgement due"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="merged_cases",
+    )
+
+    # Web-form plumbing: the receipt link, and the key that makes a double submit harmless.
+    receipt_token = models.CharField(max_length=64, unique=True, default=new_receipt_token,
+                                     editable=False)
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True,
+                                      editable=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        permissions = [("export_case", _("Can export cases"))]
+
+    def __str__(self):
+        return self.reference
+
+    def save(self, *args, **kwargs):
+        if self.reference:
+            return super().save(*args, **kwargs)
+        # A new case must name an area valid on the day it arrived; later reorganisations
+        # close the area without touching the cases that already carry it.
+        self.validate_area()
+        try:
+            with transaction.atomic():
+                self.reference = next_reference(self.received_at)
+                super().save(*args, **kwargs)
+        except BaseException:
+            self.reference = ""  # the number went back with the rolled-back transaction
+            raise
+
+    def clean(self):
+        super().clean()
+        self.validate_area()
+
+    def validate_area(self):
+        if self.area_id and self.received_at:
+            day = timezone.localdate(self.received_at)
+            if not self.area.is_valid_on(day):
+                raise ValidationError({"area": _(
+                    "%(area)s was not a valid area on %(day)s. Choose an area that was valid "
+                    "when the case was received."
+                ) % {"area": self.area, "day": day.strftime("%d-%m-%Y")}})
+
+    @property
+    def is_anonymous(self):
+        return not (self.citizen_name or self.citizen_email or self.citizen_phone)
+
+
+class CaseHandlingMethod(models.Model):
+    """A handling method (løsningsmetode) used on a case, and when."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="handling_methods")
+    method = models.CharField(_("handling method"), max_length=30, choices=HandlingMethod.choices)
+    used_on = models.DateField(_("used on"), default=timezone.localdate)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "method"], name="borgerraadgiver_case_method")
+        ]
+        ordering = ["used_on", "id"]
+        verbose_name = _("handling method")
+        verbose_name_plural = _("handling methods")
+
+    def __str__(self):
+        return self.get_method_display()

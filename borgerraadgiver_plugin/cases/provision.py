@@ -1,0 +1,13 @@
+"""Only the advisor's group sees cases; nobody else gets a case permission."""
+
+from ..provisioning import ADVISOR_GROUP
+
+GROUP_PERMISSIONS = {
+    ADVISOR_GROUP: [
+        *(f"borgerraadgiver_cases.{action}_{model}"
+          for model in ("case", "caseevent", "forwarding", "casedocument", "casehandlingmethod")
+          for action in ("add", "change", "delete", "view")),
+        "borgerraadgiver_cases.export_case",
+        "borgerraadgiver_cases.view_outboxmessage",
+    ],
+}

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningAppConfig(AppConfig):
+    name = "borgerraadgiver_plugin.learning"
+    label = "borgerraadgiver_learning"
+    verbose_name = _("Citizen advisor: learning")
+    default_auto_field = "django.db.models.BigAutoField"
