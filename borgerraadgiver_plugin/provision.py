@@ -18,6 +18,7 @@ GROUP_PERMISSIONS = {
         "wagtailadmin.access_admin",
         *_crud("borgerraadgiver", "area", "theme", "referralbody"),
         "borgerraadgiver.change_borgerraadgiversettings",
+        "borgerraadgiver.view_outboxmessage",
     ],
     VETERAN_GROUP: ["wagtailadmin.access_admin"],
     # Staff read the intranet; they need a login, not the admin.

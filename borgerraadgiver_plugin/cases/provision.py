@@ -8,6 +8,5 @@ GROUP_PERMISSIONS = {
           for model in ("case", "caseevent", "forwarding", "casedocument", "casehandlingmethod")
           for action in ("add", "change", "delete", "view")),
         "borgerraadgiver_cases.export_case",
-        "borgerraadgiver_cases.view_outboxmessage",
     ],
 }

@@ -1,5 +1,14 @@
+from .outbox import OutboxMessage, OutboxStatus
 from .sequence import ReferenceCounter
 from .site_settings import BorgerraadgiverSettings
 from .taxonomy import Area, ReferralBody, Theme
 
-__all__ = ["Area", "BorgerraadgiverSettings", "ReferenceCounter", "ReferralBody", "Theme"]
+__all__ = [
+    "Area",
+    "BorgerraadgiverSettings",
+    "OutboxMessage",
+    "OutboxStatus",
+    "ReferenceCounter",
+    "ReferralBody",
+    "Theme",
+]

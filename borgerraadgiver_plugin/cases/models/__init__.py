@@ -1,5 +1,4 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
-from .outbox import OutboxMessage
 from .pages import ComplaintFormPage
 from .timeline import CaseDocument, CaseEvent, Forwarding
 
@@ -11,5 +10,4 @@ __all__ = [
     "CaseQuerySet",
     "ComplaintFormPage",
     "Forwarding",
-    "OutboxMessage",
 ]

@@ -1,10 +1,6 @@
-"""The transactional outbox: e-mail is written with the change that causes it, sent later."""
-
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from .case import Case
 
 
 class OutboxStatus(models.TextChoices):
@@ -14,11 +10,13 @@ class OutboxStatus(models.TextChoices):
 
 
 class OutboxMessage(models.Model):
-    """An e-mail the system owes someone. Bodies carry a reference, never a citizen's text."""
+    """An e-mail the system owes someone (see :mod:`borgerraadgiver_plugin.outbox`).
 
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="outbox_messages")
+    Bodies carry a reference and a generic sentence, never a citizen's text, name or files.
+    """
+
     kind = models.CharField(_("kind"), max_length=40)
+    reference = models.CharField(_("reference"), max_length=30, blank=True, db_index=True)
     recipient = models.EmailField(_("recipient"))
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
@@ -37,4 +35,4 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outgoing e-mails")
 
     def __str__(self):
-        return f"{self.kind} #{self.pk}"
+        return f"{self.kind} {self.reference}".strip()

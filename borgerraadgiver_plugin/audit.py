@@ -1,0 +1,52 @@
+"""Reads are logged too: who viewed, exported or downloaded which record (Wagtail's audit log).
+
+Changes are logged by Wagtail itself (``wagtail.create``/``wagtail.edit``); this module adds the
+reads that data protection asks for. Labels are ``str(instance)``: a reference, never a name.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+VIEW = "borgerraadgiver.view"
+EXPORT = "borgerraadgiver.export"
+DOWNLOAD = "borgerraadgiver.download"
+DENIED = "borgerraadgiver.denied"
+ANONYMISE = "borgerraadgiver.anonymise"
+
+ACTIONS = {
+    VIEW: (_("View"), _("Viewed")),
+    EXPORT: (_("Export"), _("Exported")),
+    DOWNLOAD: (_("Download"), _("Downloaded")),
+    DENIED: (_("Access denied"), _("Access denied")),
+    ANONYMISE: (_("Anonymise"), _("Anonymised")),
+}
+
+
+def register_actions(actions):
+    for action, (label, message) in ACTIONS.items():
+        actions.register_action(action, label, message)
+
+
+def record(user, instance, action, **data):
+    """Log one read of ``instance`` by ``user`` (anonymous users are logged without a user)."""
+    return log(instance, action, user=user if getattr(user, "is_authenticated", False) else None,
+               data=data)
+
+
+def record_many(user, instances, action, **data):
+    """Log the same read for many records at once (an export), in one query."""
+    instances = list(instances)
+    if not instances:
+        return 0
+    content_type = ContentType.objects.get_for_model(instances[0], for_concrete_model=False)
+    now = timezone.now()
+    user_id = user.pk if getattr(user, "is_authenticated", False) else None
+    ModelLogEntry.objects.bulk_create(
+        ModelLogEntry(content_type=content_type, label=str(instance)[:255], action=action,
+                      timestamp=now, data=data, user_id=user_id, object_id=str(instance.pk))
+        for instance in instances
+    )
+    return len(instances)

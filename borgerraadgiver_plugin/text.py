@@ -1,0 +1,39 @@
+"""Hygiene for free text typed by citizens and staff: refuse what no person types on purpose.
+
+NUL bytes break databases and logs; bidi overrides (U+202A-E, U+2066-9) can make a name or a
+file name read differently on screen than it is stored; a name made only of invisible
+characters is no name. Everything else is stored literally and escaped wherever shown.
+"""
+
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+
+
+def validate_plain_text(value):
+    if "\x00" in value:
+        raise ValidationError(_("The text contains a NUL character. Please remove it."),
+                              code="nul")
+    if _BIDI_CONTROLS.search(value):
+        raise ValidationError(
+            _("The text contains characters that change the reading direction. Please remove "
+              "them."), code="bidi")
+    if any(unicodedata.category(char) == "Cc" and char not in "\t\n\r" for char in value):
+        raise ValidationError(_("The text contains control characters. Please remove them."),
+                              code="control")
+
+
+def visible_text(value):
+    """``value`` without invisible characters and surrounding white space."""
+    return _INVISIBLE.sub("", value).strip()
+
+
+def validate_name(value):
+    validate_plain_text(value)
+    if value and not visible_text(value):
+        raise ValidationError(_("The name contains only invisible characters."), code="invisible")
