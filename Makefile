@@ -42,7 +42,7 @@ messages: install
 	done
 
 bench: install
-	$(PY) -m benchmarks
+	cd $(CURDIR) && DJANGO_SETTINGS_MODULE=example_site.settings.test PYTHONPATH=example_site:. $(PY) -m tests.benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info

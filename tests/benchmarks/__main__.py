@@ -2,7 +2,7 @@ import importlib
 import pkgutil
 import sys
 
-import benchmarks
+from tests import benchmarks
 
 
 def main(selected):
@@ -12,7 +12,7 @@ def main(selected):
         if selected and name not in selected:
             continue
         print(f"== {name}")
-        for line in importlib.import_module(f"benchmarks.{name}").run():
+        for line in importlib.import_module(f"tests.benchmarks.{name}").run():
             print(line)
 
 
