@@ -1,0 +1,69 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command, get_commands, load_command_class
+
+from borgerraadgiver_plugin.cases.models import Case
+from borgerraadgiver_plugin.demo import DEMO_PASSWORD
+from borgerraadgiver_plugin.models import Area
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT = ["/", "/borgerraadgiveren/", "/veteraner/", "/laering/", "/beretning-2025/"]
+
+
+def run_demo(*args):
+    out = io.StringIO()
+    call_command("borgerraadgiver_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def assert_pages_serve(client):
+    for url in CONTRACT:
+        # The learning index may be an intranet page behind a login.
+        assert client.get(url).status_code in (200, 302), url
+
+
+def assert_cases_spread_over_two_years():
+    cases = Case.objects.all()
+    assert 250 <= cases.count() <= 600
+    assert len({case.received_at.year for case in cases}) >= 2
+    assert cases.values("inquiry_type").distinct().count() >= 4
+    assert cases.values("area").distinct().count() >= 4
+    assert cases.exclude(outcome="").values("outcome").distinct().count() >= 4
+    assert Area.objects.filter(valid_to__isnull=False).exists()  # a reorganisation
+
+
+def assert_users_in_groups():
+    users = get_user_model().objects
+    assert users.get(username="raadgiver").groups.filter(name="Borgerrådgiver").exists()
+    assert users.get(username="veteran").groups.filter(name="Veterankoordinator").exists()
+    assert users.get(username="medarbejder").groups.filter(name="Medarbejder").exists()
+
+
+def counts():
+    return (Case.objects.count(), Area.objects.count(), get_user_model().objects.count())
+
+
+def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
+    output = run_demo()
+    assert_pages_serve(client)
+    assert "admin" in output and DEMO_PASSWORD in output
+    assert client.login(username="admin", password=DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+    assert_cases_spread_over_two_years()
+    assert_users_in_groups()
+
+    before = counts()
+    run_demo()
+    assert counts() == before
+
+
+@pytest.mark.parametrize("argv", [["--seed", "abc"], ["--seed"]])
+def test_demo_refuses_malformed_arguments(argv, capsys):
+    cmd = load_command_class(get_commands()["borgerraadgiver_demo"], "borgerraadgiver_demo")
+    with pytest.raises(SystemExit) as info:
+        cmd.run_from_argv(["manage.py", "borgerraadgiver_demo", *argv])
+    assert info.value.code == 2
+    assert "--seed" in capsys.readouterr().err

@@ -1,0 +1,78 @@
+"""The wheel is what a municipality installs: it must carry everything the site needs."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE = ROOT / "borgerraadgiver_plugin"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True)
+    return next(out.glob("borgerraadgiver_plugin-*.whl"))
+
+
+def data_files():
+    """Every template, static file, catalog and migration of the package on disk."""
+    for path in PACKAGE.rglob("*"):
+        parts = path.relative_to(PACKAGE).parts
+        if not path.is_file() or "__pycache__" in parts:
+            continue
+        if {"templates", "static", "locale"} & set(parts) or (
+            "migrations" in parts and path.suffix == ".py"
+        ):
+            yield path.relative_to(ROOT).as_posix()
+
+
+def test_wheel_contains_templates_static_locale_and_migrations(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    wanted = set(data_files())
+    assert any(name.endswith("/locale/da/LC_MESSAGES/django.po") for name in wanted)
+    assert any(name.endswith("/locale/da/LC_MESSAGES/django.mo") for name in wanted)
+    assert any("/static/" in name for name in wanted)
+    assert any("/templates/" in name for name in wanted)
+    assert wanted - names == set()
+    assert not [name for name in names if name.startswith(("example_site/", "tests/"))]
+
+
+CHECK_SITE = """
+import borgerraadgiver_plugin, django, os, sys
+assert "site-packages" in borgerraadgiver_plugin.__file__, borgerraadgiver_plugin.__file__
+os.environ["DJANGO_SETTINGS_MODULE"] = "example_site.settings.dev"
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+call_command("borgerraadgiver_setup", verbosity=0)
+from django.test import Client
+client = Client()
+for url in ["/", "/admin/login/"]:
+    status = client.get(url).status_code
+    assert status == 200, (url, status)
+print("site ok")
+"""
+
+
+def test_wheel_installs_into_a_fresh_venv_and_the_example_site_runs(wheel, tmp_path):
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run([python, "-m", "pip", "install", "--quiet", f"{wheel}[example]"],
+                   check=True, capture_output=True)
+    site = tmp_path / "site"
+    subprocess.run(["cp", "-r", str(ROOT / "example_site"), str(site)], check=True)
+    (site / "db.sqlite3").unlink(missing_ok=True)
+    result = subprocess.run(
+        [python, "-c", CHECK_SITE], cwd=site, capture_output=True, text=True,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(site), "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "site ok" in result.stdout

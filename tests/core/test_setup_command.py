@@ -1,0 +1,85 @@
+import io
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command, get_commands, load_command_class
+
+from borgerraadgiver_plugin.models import ReferralBody, Theme
+from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = io.StringIO()
+    call_command("borgerraadgiver_setup", *args, stdout=out)
+    return out.getvalue()
+
+
+def perms(group_name):
+    return set(Group.objects.get(name=group_name).permissions.values_list(
+        "content_type__app_label", "codename"))
+
+
+def snapshot():
+    return (
+        {group.name: perms(group.name) for group in Group.objects.all()},
+        list(Theme.objects.values_list("code", "name")),
+        list(ReferralBody.objects.values_list("name", "url")),
+    )
+
+
+def test_setup_creates_the_three_groups_and_seeds_vocabularies():
+    run()
+    assert {ADVISOR_GROUP, VETERAN_GROUP, STAFF_GROUP} <= set(
+        Group.objects.values_list("name", flat=True))
+    assert Theme.objects.filter(code="PROCESSING_TIME").exists()
+    assert ReferralBody.objects.filter(name="Ankestyrelsen").exists()
+
+
+def test_running_setup_twice_changes_nothing():
+    run()
+    before = snapshot()
+    output = run()
+    assert snapshot() == before
+    assert "Created" not in output and "Oprettede" not in output
+
+
+def test_only_the_advisor_group_gets_case_permissions():
+    run()
+    assert ("borgerraadgiver_cases", "view_case") in perms(ADVISOR_GROUP)
+    for other in (VETERAN_GROUP, STAFF_GROUP):
+        assert not {codename for app, codename in perms(other) if app == "borgerraadgiver_cases"}
+
+
+def test_staff_get_no_admin_access():
+    run()
+    assert ("wagtailadmin", "access_admin") not in perms(STAFF_GROUP)
+    assert ("wagtailadmin", "access_admin") in perms(VETERAN_GROUP)
+
+
+def test_setup_takes_away_permissions_someone_added_by_hand():
+    run()
+    stray = Permission.objects.get(codename="delete_user")
+    Group.objects.get(name=STAFF_GROUP).permissions.add(stray)
+    run()
+    assert ("auth", "delete_user") not in perms(STAFF_GROUP)
+
+
+def test_setup_keeps_a_renamed_theme():
+    run()
+    Theme.objects.filter(code="OTHER").update(name="Øvrige")
+    run()
+    assert Theme.objects.get(code="OTHER").name == "Øvrige"
+
+
+@pytest.mark.parametrize("command", [
+    name for name, app in get_commands().items() if app.startswith("borgerraadgiver_plugin")
+])
+@pytest.mark.parametrize("argv", [["--no-such-option"], ["unexpected-positional"]])
+def test_every_command_refuses_unknown_arguments(command, argv, capsys):
+    cmd = load_command_class(get_commands()[command], command)
+    with pytest.raises(SystemExit) as info:
+        cmd.run_from_argv(["manage.py", command, *argv])
+    assert info.value.code == 2
+    assert "unrecognized arguments" in capsys.readouterr().err
