@@ -45,5 +45,5 @@ def record_denied(request, model, instance_pk=None):
     return ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(model), label=str(model._meta.verbose_name),
         action=audit.DENIED, timestamp=timezone.now(), data=data, user=user,
-        object_id=str(instance_pk or ""),
+        object_id=str(instance_pk or "*")[:255],
     )

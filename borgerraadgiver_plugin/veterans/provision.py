@@ -19,8 +19,6 @@ GROUP_PERMISSIONS = {
         *_crud("veterancontact", "veteranconsent", "municipaltouchpoint", "veteranactivity",
                "partnerreferral", "externalpartner"),
         *_crud("needarea", actions=("change", "view")),
-        # Touchpoints point at the core's areas, so the coordinator may read them.
-        "borgerraadgiver.view_area",
     ],
 }
 
