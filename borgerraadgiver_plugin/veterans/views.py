@@ -1,6 +1,7 @@
 """Registry views: thin layers over wagtail-modeladmin's, adding the audit of reads and
 exports, the consent warnings and the follow-up warning. Rules live in consent.py."""
 
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -25,6 +26,14 @@ def _url(model, action, *args):
 
 
 class RegistryIndexView(IndexView):
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            # A hand-edited or stale filter value: start again from the unfiltered list.
+            messages.error(request, _("The filter could not be used; showing all records."))
+            return redirect(self.index_url)
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
         audit.record_many(self.request.user, queryset, audit.EXPORT, format=spreadsheet_format)
         return super().as_spreadsheet(queryset, spreadsheet_format)
