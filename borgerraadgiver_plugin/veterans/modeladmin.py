@@ -68,6 +68,7 @@ class RegistryModelAdmin(ModelAdmin):
 class VeteranContactAdmin(RegistryModelAdmin):
     model = VeteranContact
     menu_label = _("Contacts")
+    menu_item_name = "veteran-contacts"
     menu_icon = "user"
     inspect_view_enabled = True
     inspect_view_class = views.ContactInspectView
@@ -136,6 +137,7 @@ class VeteranContactAdmin(RegistryModelAdmin):
 class VeteranActivityAdmin(RegistryModelAdmin):
     model = VeteranActivity
     menu_label = _("Activity log")
+    menu_item_name = "veteran-activities"
     menu_icon = "list-ul"
     list_display = ["date", "kind", "contact_name", "participants", "follow_up"]
     list_filter = ["kind", filters.ActivityFollowUpFilter]
@@ -160,6 +162,7 @@ class VeteranActivityAdmin(RegistryModelAdmin):
 class PartnerReferralAdmin(RegistryModelAdmin):
     model = PartnerReferral
     menu_label = _("Referrals and nominations")
+    menu_item_name = "veteran-referrals"
     menu_icon = "link-external"
     list_display = ["sent_on", "kind", "partner", "contact_name", "status", "expected_answer"]
     list_filter = ["kind", "status", "partner"]
@@ -184,6 +187,7 @@ class PartnerReferralAdmin(RegistryModelAdmin):
 class ExternalPartnerAdmin(RegistryModelAdmin):
     model = ExternalPartner
     menu_label = _("Partners")
+    menu_item_name = "veteran-partners"
     menu_icon = "site"
     list_display = ["name", "code", "phone", "website", "active"]
     list_filter = ["code", "active"]
@@ -193,6 +197,7 @@ class ExternalPartnerAdmin(RegistryModelAdmin):
 class NeedAreaAdmin(RegistryModelAdmin):
     model = NeedArea
     menu_label = _("Need areas")
+    menu_item_name = "veteran-need-areas"
     menu_icon = "tag"
     list_display = ["name", "code", "sort_order"]
 

@@ -28,6 +28,13 @@ class RegistryPermissionHelper(PermissionHelper):
             return False
         return super().user_can_edit_obj(user, obj)
 
+    def user_can_delete_obj(self, user, obj):
+        # The log and referrals of an anonymised contact stay, so the statistics do not change.
+        contact = getattr(obj, "contact", None)
+        if contact is not None and contact.anonymised_at:
+            return False
+        return super().user_can_delete_obj(user, obj)
+
 
 def record_denied(request, model, instance_pk=None):
     """Log a refused attempt on the registry: on the record when there is one, else on the

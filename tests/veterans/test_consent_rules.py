@@ -138,6 +138,8 @@ def test_withdrawing_consent_offers_anonymisation_and_anonymising_keeps_counts(
     assert coordinator_client.get(
         helpers.url("veterancontact", "edit", contact.pk)).status_code == 403
     assert log_activity(coordinator_client, contact).status_code == 200
+    assert coordinator_client.post(
+        helpers.url("veteranactivity", "delete", activity.pk)).status_code == 403
     assert contact.activities.count() == 1
 
 

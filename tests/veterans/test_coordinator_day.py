@@ -93,5 +93,6 @@ def test_a_coordinators_day_in_the_demo(groups, home):
 
     # And the coordinator still cannot see the cases.
     assert "veterans" in coordinator.get("/admin/").content.decode()
+    # (404 when the municipality has not installed the cases part.)
     assert coordinator.get("/admin/snippets/borgerraadgiver_cases/case/").status_code in (
-        302, 403)
+        302, 403, 404)

@@ -135,7 +135,7 @@ def test_coordinator_sees_veterans_inside_the_advisor_menu_and_nothing_of_the_ca
     menu = _menu(coordinator_client.get("/admin/"))
     assert "veterans" not in menu
     assert list(menu["borgerraadgiver"]) == ["veterans"]
-    assert "contacts" in menu["borgerraadgiver"]["veterans"]
+    assert "veteran-contacts" in menu["borgerraadgiver"]["veterans"]
     assert not any("case" in name for name in menu["borgerraadgiver"])
 
 
@@ -149,7 +149,7 @@ def test_advisor_does_not_see_the_veterans_menu(client, advisor):
 def test_setting_puts_veterans_at_top_level(coordinator_client, settings):
     settings.BORGERRAADGIVER_VETERANS_TOP_LEVEL_MENU = True
     menu = _menu(coordinator_client.get("/admin/"))
-    assert "contacts" in menu["veterans"]
+    assert "veteran-contacts" in menu["veterans"]
     # The advisor menu has nothing else for this user, so it is not shown.
     assert "borgerraadgiver" not in menu
 
