@@ -30,7 +30,7 @@ class ContactRequestForm(SpamProtectedForm):
     best_time = forms.CharField(label=_("When is it best to call you?"), max_length=100,
                                 required=False, validators=[validate_note])
     message = forms.CharField(
-        label=_("What would you like to talk about? (optional)"), required=False,
+        label=_("What would you like to talk about?"), required=False,
         max_length=MESSAGE_MAX, validators=[validate_note, MaxLengthValidator(MESSAGE_MAX)],
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("A few words are enough. Please do not write your CPR number or health "

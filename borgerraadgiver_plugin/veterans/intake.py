@@ -8,7 +8,7 @@ from ..choices import Channel
 from ..outbox import queue_message
 from ..provisioning import VETERAN_GROUP
 from . import consent as rules
-from .choices import ActivityKind, ConsentScope, ContactSource
+from .choices import ActivityKind, ConsentScope, ContactSource, PreferredChannel
 from .models import VeteranActivity, VeteranConsent, VeteranContact
 
 NOTICE_KIND = "veteran_request"
@@ -35,7 +35,8 @@ def register_request(data, nonce=None, page=None):
                 email=data.get("email", ""), best_time=data.get("best_time", ""),
                 situation_note=data.get("message", ""), next_follow_up=today,
                 source=ContactSource.REQUEST_PAGE, request_token=nonce,
-                preferred_channel="PHONE" if data.get("phone") else "EMAIL",
+                preferred_channel=PreferredChannel.PHONE if data.get("phone")
+                else PreferredChannel.EMAIL,
             )
             VeteranConsent.objects.create(contact=contact, scope=ConsentScope.REGISTRATION,
                                           given_on=today, channel=Channel.WEBFORM)
