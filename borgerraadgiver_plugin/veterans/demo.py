@@ -104,7 +104,7 @@ def build(context):
     for contact in contacts:
         _activities(contact, rng, today)
     referable = [c for c in contacts if c.consent_state in ("valid", "renewal_due")]
-    for contact in rng.sample(referable, min(12, len(referable))):
+    for contact in rng.sample(referable, min(16, len(referable))):
         _referral(contact, rng, today, partners)
     context.log.append(f"{len(contacts)} veteran contacts")
 
@@ -129,9 +129,11 @@ def _contact(context, index, name, role, org=DeployingOrg.UNKNOWN, mission="", v
         VeteranConsent.objects.create(contact=contact, given_on=registered, channel=Channel.PHONE,
                                       withdrawn_on=today - datetime.timedelta(days=2))
     elif index != 9:
-        given = registered if index % 7 else today - datetime.timedelta(days=350)
-        VeteranConsent.objects.create(contact=contact, given_on=max(given, today - datetime.
-                                      timedelta(days=360)), channel=Channel.PHONE)
+        # Renewed every year since registration; every seventh is close to its renewal.
+        given = registered + datetime.timedelta(days=365 * ((today - registered).days // 365))
+        if index % 7 == 0:
+            given = today - datetime.timedelta(days=350)
+        VeteranConsent.objects.create(contact=contact, given_on=given, channel=Channel.PHONE)
         if index % 5 == 0:
             VeteranConsent.objects.create(
                 contact=contact, scope=ConsentScope.MUNICIPAL_UNITS, given_on=registered,
@@ -149,11 +151,18 @@ def _contact(context, index, name, role, org=DeployingOrg.UNKNOWN, mission="", v
 def _activities(contact, rng, today):
     start = contact.created_at.date()
     days = max((today - start).days, 1)
-    for _ in range(rng.randint(1, 4)):
+    for _ in range(rng.randint(2, 6)):
         kind = rng.choice([ActivityKind.CONTACT, ActivityKind.CONTACT,
                            ActivityKind.COORDINATION_MEETING, ActivityKind.EVENT])
+        date = start + datetime.timedelta(days=rng.randint(0, days))
+        if kind == ActivityKind.EVENT:  # Flagdag for Danmarks udsendte, 5 September
+            flag_days = [datetime.date(year, 9, 5) for year in range(start.year, today.year + 1)
+                         if start <= datetime.date(year, 9, 5) <= today]
+            if not flag_days:
+                continue
+            date = rng.choice(flag_days)
         VeteranActivity.objects.bulk_create([VeteranActivity(
-            contact=contact, kind=kind, date=start + datetime.timedelta(days=rng.randint(0, days)),
+            contact=contact, kind=kind, date=date,
             participants="Veterankoordinator" + (", Jobcenter Stevns"
                                                  if kind == ActivityKind.COORDINATION_MEETING
                                                  else ""),
@@ -167,7 +176,8 @@ def _referral(contact, rng, today, partners):
         rng.choice(["VETERANCENTRET", "VETERANCENTRET", "DANMARKS_VETERANER", "GULE_SLOEJFE"]))
     if partner is None:
         return
-    sent = today - datetime.timedelta(days=rng.randint(1, 200))
+    start = contact.created_at.date()
+    sent = start + datetime.timedelta(days=rng.randint(0, max((today - start).days, 0)))
     PartnerReferral.objects.create(
         contact=contact, partner=partner,
         kind=ReferralKind.NOMINATION if nominate else ReferralKind.REFERRAL, sent_on=sent,
