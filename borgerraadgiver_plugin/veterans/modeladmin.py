@@ -4,6 +4,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.views.defaults import permission_denied
 from wagtail.admin.menu import Menu
@@ -41,6 +42,8 @@ class RegistryModelAdmin(ModelAdmin):
         if not self.permission_helper.user_can_list(request.user):
             record_denied(request, self.model, instance_pk)
             return permission_denied(request, PermissionDenied())
+        if instance_pk is not None and not str(instance_pk).isdigit():
+            raise Http404
         try:
             if instance_pk is None:
                 return view(request)

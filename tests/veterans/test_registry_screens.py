@@ -177,3 +177,15 @@ def test_partner_and_need_area_screens(coordinator_client, groups):
     assert "Veterancentret" in html and "72 81 97 00" in html
     html = coordinator_client.get(helpers.url("needarea", "index")).content.decode()
     assert "Beskæftigelse" in html
+
+
+def test_xlsx_export_is_audited_too(coordinator_client, people, veteran_coordinator):
+    response = coordinator_client.get(helpers.url(INDEX, "index") + "?export=xlsx")
+    assert response.status_code == 200
+    assert "spreadsheetml" in response["Content-Type"]
+    assert helpers.logs(audit.EXPORT, user=veteran_coordinator).count() == 3
+
+
+def test_unknown_record_is_404_for_the_coordinator(coordinator_client, groups):
+    assert coordinator_client.get(helpers.url(INDEX, "inspect", 424242)).status_code == 404
+    assert coordinator_client.get(helpers.url(INDEX, "edit", "not-a-number")).status_code == 404
