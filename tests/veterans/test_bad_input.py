@@ -42,12 +42,26 @@ def test_relative_linked_to_themself_is_refused(coordinator_client, contact):
     assert relative.veteran_id == contact.pk
 
 
-def test_relative_without_a_veteran_is_refused(coordinator_client, groups):
+def test_relative_without_a_registered_veteran_is_allowed(coordinator_client, groups):
+    # The veteran need not be in the registry; only a wrong link is refused.
     response = create_contact(coordinator_client, name="Hanne Poulsen",
                               role=ContactRole.RELATIVE, relation=Relation.PARTNER)
+    assert response.status_code == 302
+    assert VeteranContact.objects.get().veteran is None
+
+
+def test_relative_without_relation_is_refused(coordinator_client, contact):
+    response = create_contact(coordinator_client, name="Hanne Poulsen",
+                              role=ContactRole.RELATIVE, veteran=str(contact.pk))
     assert response.status_code == 200
-    assert "skal knyttes til veteranen" in response.content.decode()
-    assert not VeteranContact.objects.exists()
+    assert "Angiv, hvordan den pårørende er i familie" in response.content.decode()
+    assert not VeteranContact.objects.filter(name="Hanne Poulsen").exists()
+
+
+def test_veteran_linked_to_a_veteran_is_refused(coordinator_client, contact):
+    response = create_contact(coordinator_client, name="Lars Poulsen", veteran=str(contact.pk))
+    assert response.status_code == 200
+    assert "Kun en pårørende knyttes til en veteran" in response.content.decode()
 
 
 def test_consent_withdrawn_before_it_was_given_is_refused(coordinator_client, groups):

@@ -50,7 +50,8 @@ class VeteranContact(ClusterableModel):
     veteran = models.ForeignKey(
         "self", verbose_name=_("relative of"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="relatives",
-        help_text=_("For a relative: the veteran they are related to."))
+        help_text=_("For a relative: the veteran they are related to, if the veteran is in "
+                    "the registry."))
     relation = models.CharField(_("relation"), max_length=10, choices=Relation.choices,
                                 blank=True)
     name = models.CharField(_("name"), max_length=150, validators=[validate_name])
@@ -122,8 +123,9 @@ class VeteranContact(ClusterableModel):
         if not self.anonymised_at and not (self.phone or self.email):
             errors["phone"] = _("Give a phone number or an e-mail address.")
         if self.role == ContactRole.RELATIVE:
+            # A relative may come alone: the veteran need not be in the registry.
             if self.veteran_id is None:
-                errors["veteran"] = _("A relative must be linked to the veteran.")
+                pass
             elif self.pk and self.veteran_id == self.pk:
                 errors["veteran"] = _("A contact cannot be linked to themself.")
             elif self.veteran.role != ContactRole.VETERAN:
