@@ -48,8 +48,8 @@ PARTNERS = [
     (P.DANMARKS_VETERANER, "Danmarks Veteraner / Veteranstøtten", "Kammeratstøtte, herunder en "
      "telefonlinje bemandet af veteraner.", "", "https://danmarksveteraner.dk", None),
     (P.GULE_SLOEJFE, "Familienetværket Den gule Sløjfe", "Netværk for familier til udsendte og "
-     "veteraner.", "", "https://www.dengulesloejfe.dk", None),
-    (P.OTHER, "Vetho", "Hjælp og vejledning til veteraner.", "", "https://vetho.dk", None),
+     "veteraner.", "", "", None),
+    (P.OTHER, "Vetho", "Hjælp og vejledning til veteraner.", "", "", None),
     (P.OTHER, "Veteranalliancen", "Samarbejde mellem veteranorganisationer; viden om "
      "veterankoordinatorer.", "", "https://veteranalliancen.wordpress.com", None),
     (P.LOCAL_ASSOC, "Stevns Marineforening", "Lokal marineforening.", "", "", None),

@@ -131,7 +131,6 @@ class ContactInspectView(InspectView):
             "meeting_kind": ActivityKind.COORDINATION_MEETING,
             "nomination_kind": ReferralKind.NOMINATION,
             "anonymise_url": reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk]),
-            "activity_edit_url": _url(VeteranActivity, "index"),
         }
         context.update(kwargs)
         return super().get_context_data(**context)
