@@ -13,6 +13,9 @@ DEFAULTS = {
     "BORGERRAADGIVER_REFERENCE_PREFIX": "BR",
     # Folder for private files (attachments) when STORAGES has no "borgerraadgiver_private".
     "BORGERRAADGIVER_PRIVATE_ROOT": None,
+    # True: the "Veterans" registry gets its own top-level admin menu item instead of sitting
+    # inside the "Borgerrådgiver" menu.
+    "BORGERRAADGIVER_VETERANS_TOP_LEVEL_MENU": False,
 }
 
 

@@ -1,0 +1,88 @@
+"""The public contact-request form and the admin forms of the registry."""
+
+from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from ..spam import SpamProtectedForm
+from ..text import validate_name
+from .choices import ContactRole
+from .models import VeteranContact
+from .validators import validate_note, validate_phone
+
+MESSAGE_MAX = 1000
+
+
+class ContactRequestForm(SpamProtectedForm):
+    """Kontakt veterankoordinatoren. Only what the coordinator needs to call back."""
+
+    role = forms.ChoiceField(label=_("I am"), choices=ContactRole.choices,
+                             widget=forms.RadioSelect, initial=ContactRole.VETERAN)
+    name = forms.CharField(label=_("Your name"), max_length=150, validators=[validate_name],
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
+                            validators=[validate_phone],
+                            widget=forms.TextInput(attrs={"autocomplete": "tel",
+                                                          "inputmode": "tel"}))
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    best_time = forms.CharField(label=_("When is it best to call you?"), max_length=100,
+                                required=False, validators=[validate_note])
+    message = forms.CharField(
+        label=_("What would you like to talk about?"), required=False,
+        max_length=MESSAGE_MAX, validators=[validate_note, MaxLengthValidator(MESSAGE_MAX)],
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A few words are enough. Please do not write your CPR number or health "
+                    "details."))
+    consent = forms.BooleanField(
+        label=_("I agree that the veteran coordinator registers my name, contact details and "
+                "this request in order to contact me. I can withdraw my consent at any time."),
+        error_messages={"required": _("We can only contact you if you agree to be "
+                                      "registered.")})
+
+    field_order = ["role", "name", "phone", "email", "best_time", "message", "consent"]
+
+    def full_clean(self):
+        super().full_clean()
+        # Tie each error message to its field for screen readers.
+        for name in self.errors:
+            if name in self.fields and name != "role":
+                ids = [f"{self[name].auto_id}-error"]
+                if self.fields[name].help_text:
+                    ids.append(f"{self[name].auto_id}_helptext")
+                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("phone") and not cleaned.get("email"):
+            self.add_error("phone", _("Give a phone number or an e-mail address so we can "
+                                      "contact you."))
+        return cleaned
+
+
+def _label_contacts(field, queryset):
+    field.queryset = queryset
+    field.label_from_instance = lambda contact: contact.display_name
+
+
+class VeteranContactForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "veteran" in self.fields:
+            veterans = VeteranContact.objects.filter(anonymised_at__isnull=True)
+            if self.instance.pk:
+                veterans = veterans | VeteranContact.objects.filter(pk=self.instance.pk)
+            _label_contacts(self.fields["veteran"], veterans)
+
+
+class CoordinationRecordForm(WagtailAdminModelForm):
+    """Activity and referral forms: contacts are listed by name, anonymised ones left out."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "contact" in self.fields:
+            contacts = VeteranContact.objects.filter(anonymised_at__isnull=True)
+            if self.instance.pk:
+                contacts = contacts | VeteranContact.objects.filter(pk=self.instance.contact_id)
+            _label_contacts(self.fields["contact"], contacts.distinct())

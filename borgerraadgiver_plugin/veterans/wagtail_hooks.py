@@ -1,0 +1,32 @@
+from django.urls import path
+from wagtail import hooks
+
+from ..admin_menu import MENU_HOOK
+from .modeladmin import VeteransGroup
+from .panels import VeteranDashboardPanel, can_see_registry
+from .views import anonymise_view
+
+veterans_group = VeteransGroup()
+veterans_group.register_with_wagtail()
+
+
+@hooks.register(MENU_HOOK)
+def register_veterans_in_advisor_menu():
+    return veterans_group.get_menu_item(top_level=False)
+
+
+@hooks.register("register_admin_menu_item")
+def register_veterans_top_level():
+    return veterans_group.get_menu_item(top_level=True)
+
+
+@hooks.register("register_admin_urls")
+def register_anonymise_url():
+    return [path("borgerraadgiver_veterans/anonymise/<int:pk>/", anonymise_view,
+                 name="borgerraadgiver_veterans_anonymise")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_veteran_panel(request, panels):
+    if can_see_registry(request.user):
+        panels.append(VeteranDashboardPanel())

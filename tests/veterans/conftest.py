@@ -1,0 +1,30 @@
+import pytest
+
+from . import helpers
+
+
+@pytest.fixture(autouse=True)
+def _fast_forms(settings):
+    """The request page's "too fast" check would treat the test client as a bot."""
+    settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def coordinator_client(client, veteran_coordinator):
+    client.force_login(veteran_coordinator)
+    return client
+
+
+@pytest.fixture
+def contact(groups):
+    return helpers.make_contact("Jens Mikkelsen")
+
+
+@pytest.fixture
+def request_page(home):
+    from borgerraadgiver_plugin.veterans.models import VeteranContactPage
+
+    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page

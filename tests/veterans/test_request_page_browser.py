@@ -1,0 +1,109 @@
+"""The request page in a real browser: no axe-core violations (WCAG 2.1 AA), before and after
+an error, and a request sent with the browser's own form submission.
+
+The browser runs in a worker thread; its requests are answered in the test's thread by
+Django's test client (through Playwright's request routing), so the test stays inside the
+usual test transaction and needs no live server."""
+
+import queue
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.test import Client
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ORIGIN = "http://testserver"
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                           TAGS)
+    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
+
+
+def run_in_browser(script, timeout=60):
+    """Run ``script(page)`` in Chromium; serve its requests here with Django's test client."""
+    from playwright.sync_api import sync_playwright
+
+    asked, answered, outcome = queue.Queue(), queue.Queue(), {}
+
+    def route(route, request):
+        url = urlsplit(request.url)
+        if url.path.startswith(settings.STATIC_URL):
+            found = finders.find(url.path[len(settings.STATIC_URL):])
+            return route.fulfill(path=found) if found else route.fulfill(status=404)
+        asked.put((request.method, url.path + (f"?{url.query}" if url.query else ""),
+                   request.post_data_buffer or b"", request.headers.get("content-type", "")))
+        status, headers, body = answered.get(timeout=timeout)
+        route.fulfill(status=status, headers=headers, body=body)
+
+    def browse():
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=str(CHROMIUM))
+                page = browser.new_page(locale="da-DK")
+                page.route(f"{ORIGIN}/**", route)
+                outcome["value"] = script(page)
+                browser.close()
+        except Exception as error:  # reported in the test's thread
+            outcome["error"] = error
+        finally:
+            asked.put(None)
+
+    worker = threading.Thread(target=browse)
+    worker.start()
+    client = Client()
+    while (item := asked.get(timeout=timeout)) is not None:
+        method, path, body, content_type = item
+        response = (client.get(path) if method == "GET"
+                    else client.generic(method, path, body, content_type=content_type))
+        headers = dict(response.items())
+        if headers.get("Location", "").startswith("/"):
+            headers["Location"] = ORIGIN + headers["Location"]
+        answered.put((response.status_code, headers, response.content))
+    worker.join(timeout)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def test_request_page_is_accessible_and_works_in_a_browser(request_page, veteran_coordinator):
+    pytest.importorskip("playwright.sync_api")
+    if not AXE.exists() or not CHROMIUM.exists():
+        pytest.skip("needs /usr/bin/chromium and node_modules/axe-core (npm ci)")
+    from borgerraadgiver_plugin.veterans.models import VeteranContact
+
+    def script(page):
+        seen = {}
+        page.goto(f"{ORIGIN}/veteraner/")
+        seen["form"] = axe_violations(page)
+        with page.expect_navigation():
+            page.click("button[type=submit]")
+        seen["error_title"] = page.title()
+        seen["summary_visible"] = page.locator("#error-summary").is_visible()
+        seen["errors"] = axe_violations(page)
+        page.fill("#id_name", "Søren Jørgensen")
+        page.check("#id_role_1")
+        page.fill("#id_email", "soeren@example.invalid")
+        page.check("#id_consent")
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{ORIGIN}/veteraner/?kvittering=1")
+        seen["receipt"] = page.content()
+        seen["receipt_axe"] = axe_violations(page)
+        return seen
+
+    seen = run_in_browser(script)
+    assert seen["form"] == [] and seen["errors"] == [] and seen["receipt_axe"] == []
+    assert seen["error_title"].startswith("Fejl: ") and seen["summary_visible"]
+    contact = VeteranContact.objects.get()
+    assert contact.role == "RELATIVE" and contact.veteran_id is None
+    assert contact.reference in seen["receipt"]

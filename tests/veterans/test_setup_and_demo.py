@@ -1,0 +1,58 @@
+"""Setup seeds the partners and need areas; the demo builds the registry and /veteraner/."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
+from borgerraadgiver_plugin.veterans.models import (
+    ExternalPartner,
+    NeedArea,
+    PartnerReferral,
+    VeteranActivity,
+    VeteranContact,
+    VeteranContactPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_setup_seeds_partners_with_phone_and_website(groups):
+    centre = ExternalPartner.objects.get(code="VETERANCENTRET")
+    assert centre.phone == "72 81 97 00" and centre.website.startswith("https://")
+    names = set(ExternalPartner.objects.values_list("name", flat=True))
+    assert {"Soldaterlegatet", "Fonden Danske Veteranhjem", "KFUM's Soldatermission",
+            "Familienetværket Den gule Sløjfe"} <= names
+    assert NeedArea.objects.count() == 8
+
+
+def test_setup_is_idempotent_and_keeps_edits(groups):
+    ExternalPartner.objects.filter(code="VETERANCENTRET").update(phone="11 11 11 11")
+    call_command("borgerraadgiver_setup", verbosity=0)
+    assert ExternalPartner.objects.filter(code="VETERANCENTRET").get().phone == "11 11 11 11"
+    assert ExternalPartner.objects.filter(name="Veterancentret").count() == 1
+
+
+def test_only_the_coordinator_group_gets_registry_permissions(groups):
+    def codenames(name):
+        return set(Group.objects.get(name=name).permissions
+                   .filter(content_type__app_label="borgerraadgiver_veterans")
+                   .values_list("codename", flat=True))
+
+    assert "view_veterancontact" in codenames(VETERAN_GROUP)
+    assert codenames(ADVISOR_GROUP) == set()
+    assert codenames(STAFF_GROUP) == set()
+
+
+def test_demo_builds_registry_and_request_page(groups, home, client):
+    call_command("borgerraadgiver_demo", verbosity=0)
+    assert 25 <= VeteranContact.objects.count() <= 35
+    assert VeteranContact.objects.filter(role="RELATIVE").count() >= 5
+    assert VeteranActivity.objects.exists() and PartnerReferral.objects.exists()
+    page = VeteranContactPage.objects.get(slug="veteraner")
+    assert page.url == "/veteraner/"
+    response = client.get("/veteraner/")
+    assert response.status_code == 200 and b'name="consent"' in response.content
+    count = VeteranContact.objects.count()
+    call_command("borgerraadgiver_demo", verbosity=0)
+    assert VeteranContact.objects.count() == count
