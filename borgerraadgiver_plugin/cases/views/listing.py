@@ -1,0 +1,168 @@
+"""The case listing: filters, search, columns, a paginator for large tables, and export."""
+
+from django.contrib import messages
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import IndexView
+
+from ... import audit
+from ...models import Theme
+from .. import exports
+from ..models import Case
+from .access import log_denied
+
+EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
+PAGE_SIZES = (20, 50, 100)
+
+
+class CasePaginator(WagtailPaginator):
+    """Serves the back half of a long listing by scanning from the other end.
+
+    ``OFFSET n`` costs a walk over n rows, so the last page of 100,000 cases would cost far more
+    than the first. A page past the middle is read with the ordering reversed and a small
+    offset from the end, then turned back round: every page costs about the same.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if top + self.orphans >= self.count:
+            top = self.count
+        if number > 1 and bottom > self.count // 2 and getattr(self.object_list, "ordered", False):
+            reversed_list = self.object_list.reverse()[self.count - top:self.count - bottom]
+            return self._get_page(list(reversed_list)[::-1], number, self)
+        return self._get_page(self.object_list[bottom:top], number, self)
+
+
+class NextDeadlineColumn(Column):
+    """The next deadline, marked when it has passed."""
+
+    cell_template_name = "borgerraadgiver_cases/admin/next_deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        due = instance.next_deadline
+        context["overdue"] = bool(due and due < timezone.localdate())
+        return context
+
+
+def listing_columns():
+    return [
+        DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
+        Column("inquiry_type", label=gettext_lazy("Type"), accessor="get_inquiry_type_display",
+               sort_key="inquiry_type"),
+        Column("area", label=gettext_lazy("Area"), sort_key="area__name"),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display",
+               sort_key="status"),
+        NextDeadlineColumn("next_deadline", label=gettext_lazy("Next deadline"),
+                           sort_key="next_deadline"),
+        Column("assigned_to", label=gettext_lazy("Assigned"), sort_key="assigned_to__username"),
+    ]
+
+
+class CaseIndexView(IndexView):
+    paginator_class = CasePaginator
+    default_ordering = "-received_at"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("area", "assigned_to")
+
+    def get_paginate_by(self, queryset):
+        if self.is_export:
+            return None
+        try:
+            size = int(self.request.GET.get("per_page", PAGE_SIZES[0]))
+        except (TypeError, ValueError):
+            size = PAGE_SIZES[0]
+        return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        # A unique last key keeps pages stable and lets the paginator read from either end.
+        ordering = self.ordering or "-received_at"
+        return queryset.order_by(ordering, "-id" if ordering.startswith("-") else "id")
+
+    def paginate_queryset(self, queryset, page_size):
+        raw = self.request.GET.get(self.page_kwarg)
+        if raw not in (None, ""):
+            try:
+                number = int(raw)
+                if number < 1:
+                    raise EmptyPage
+            except (ValueError, EmptyPage, PageNotAnInteger):
+                messages.warning(self.request, _("Page %(page)s does not exist; showing the "
+                                                 "first page.") % {"page": raw[:20]})
+        return super().paginate_queryset(queryset, page_size)
+
+    def get(self, request, *args, **kwargs):
+        if self.filters is not None and self.filters.is_bound and not self.filters.is_valid():
+            names = ", ".join(str(self.filters.form.fields[name].label)
+                              for name in self.filters.form.errors)
+            messages.warning(request, _("These filters were not understood and are ignored: "
+                                        "%(names)s.") % {"names": names})
+        if self.is_export:
+            if not request.user.has_perm(EXPORT_PERMISSION):
+                log_denied(request)
+                return self.permission_denied_response()
+        return super().get(request, *args, **kwargs)
+
+    def permission_denied_response(self):
+        from django.views.defaults import permission_denied
+
+        return permission_denied(self.request, None)
+
+    # Export ---------------------------------------------------------------------------------
+
+    @cached_property
+    def include_text(self):
+        return self.request.GET.get(exports.INCLUDE_TEXT_PARAM) == "1"
+
+    @property
+    def list_export(self):
+        return exports.export_columns(self.include_text)
+
+    @list_export.setter
+    def list_export(self, value):
+        """Wagtail sets the viewset's list; the columns are chosen per request instead."""
+
+    @property
+    def export_headings(self):
+        return exports.HEADINGS
+
+    @export_headings.setter
+    def export_headings(self, value):
+        pass
+
+    def get_filename(self):
+        return f"henvendelser-{timezone.localdate():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        return super().get_heading(Case.objects.none(), field)
+
+    def to_row_dict(self, item):
+        return {field: exports.display_value(item, field) for field in self.list_export}
+
+    def preprocess_field_value(self, field, value, export_format):
+        return exports.neutralise(super().preprocess_field_value(field, value, export_format))
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        queryset = queryset.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.only("id", "name")))
+        rows = list(queryset)
+        if not rows:
+            messages.info(self.request, _("No cases match the filters, so there is nothing to "
+                                          "export."))
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            return redirect(f"{self.index_url}?{query.urlencode()}" if query else self.index_url)
+        audit.record_many(self.request.user, rows, audit.EXPORT, format=spreadsheet_format,
+                          with_text=self.include_text)
+        return super().as_spreadsheet(rows, spreadsheet_format)
