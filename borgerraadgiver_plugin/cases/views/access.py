@@ -11,12 +11,15 @@ from functools import wraps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.views.defaults import permission_denied
 from wagtail.models import ModelLogEntry
 
 from ... import audit
 from ..models import Case
 
 VIEW_PERMISSION = "borgerraadgiver_cases.view_case"
+#: Refusals of URLs that name no case (the listing, an export) are logged against "case 0".
+LISTING_OBJECT_ID = "0"
 
 
 def may_see_cases(user):
@@ -33,9 +36,15 @@ def log_denied(request, case_pk=None):
     user = request.user if request.user.is_authenticated else None
     ModelLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Case), label=str(Case._meta.verbose_name),
-        action=audit.DENIED, timestamp=timezone.now(), user=user, object_id="",
+        action=audit.DENIED, timestamp=timezone.now(), user=user, object_id=LISTING_OBJECT_ID,
         data={"path": path},
     )
+
+
+def refuse(request, case_pk=None):
+    """Log the attempt and answer 403 (Wagtail would redirect, which hides the refusal)."""
+    log_denied(request, case_pk)
+    return permission_denied(request, PermissionDenied())
 
 
 def guard(view):
@@ -44,8 +53,37 @@ def guard(view):
     @wraps(view)
     def guarded(request, *args, **kwargs):
         if not may_see_cases(request.user):
-            log_denied(request, kwargs.get("pk"))
-            raise PermissionDenied
+            return refuse(request, kwargs.get("pk"))
         return view(request, *args, **kwargs)
 
     return guarded
+
+
+CASE_NAMESPACES = ("wagtailsnippets_borgerraadgiver_cases_",
+                   "wagtailsnippetchoosers_borgerraadgiver_cases_")
+
+
+class CaseAccessMiddleware:
+    """Optional: also refuse (403) and log users without admin access.
+
+    Wagtail sends a signed-in user without admin access to the login page before any case view
+    runs, so the attempt would not reach :func:`guard`. With this middleware in
+    ``MIDDLEWARE`` (after the authentication middleware) such attempts are refused with 403 and
+    logged as well.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        namespace = match.namespace if match else ""
+        if not any(part.startswith(CASE_NAMESPACES) for part in namespace.split(":")):
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or may_see_cases(user):
+            return None
+        return refuse(request, view_kwargs.get("pk"))

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import admin_forms, workflow
 from ..models import Case
-from .access import log_denied
+from .access import refuse
 
 CHANGE_PERMISSION = "borgerraadgiver_cases.change_case"
 
@@ -100,8 +99,7 @@ class CaseActionView(WagtailAdminTemplateMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.case = get_object_or_404(Case, pk=kwargs["pk"])
         if not request.user.has_perm(CHANGE_PERMISSION):
-            log_denied(request, self.case.pk)
-            raise PermissionDenied
+            return refuse(request, self.case.pk)
         try:
             self.action = ACTIONS[kwargs["action"]]
         except KeyError:

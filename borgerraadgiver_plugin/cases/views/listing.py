@@ -16,7 +16,7 @@ from ... import audit
 from ...models import Theme
 from .. import exports
 from ..models import Case
-from .access import log_denied
+from .access import refuse
 
 EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
 PAGE_SIZES = (20, 50, 100)
@@ -110,14 +110,8 @@ class CaseIndexView(IndexView):
                                         "%(names)s.") % {"names": names})
         if self.is_export:
             if not request.user.has_perm(EXPORT_PERMISSION):
-                log_denied(request)
-                return self.permission_denied_response()
+                return refuse(request)
         return super().get(request, *args, **kwargs)
-
-    def permission_denied_response(self):
-        from django.views.defaults import permission_denied
-
-        return permission_denied(self.request, None)
 
     # Export ---------------------------------------------------------------------------------
 
