@@ -16,6 +16,8 @@ from ..models.timeline import EventKind
 class CaseCreateView(CreateView):
     """Staff intake: a case from a call, letter, meeting, e-mail or outreach session."""
 
+    inspect_url_name = None
+
     def save_instance(self):
         case = self.form.instance
         if case.acknowledgement_due is None:
@@ -39,6 +41,8 @@ class CaseCreateView(CreateView):
 
 class CaseEditView(EditView):
     """Editing is read-logged like inspecting, and refused on a merged case."""
+
+    inspect_url_name = None
 
     def dispatch(self, request, *args, **kwargs):
         case = getattr(self, "object", None) or self.get_object()
