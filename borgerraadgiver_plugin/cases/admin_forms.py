@@ -101,6 +101,17 @@ class EventForm(CaseForm):
     occurred_at = forms.DateTimeField(label=_("Time"), required=False,
                                       help_text=_("Leave empty for now."),
                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    attachment = forms.FileField(label=_("Document"), required=False)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        from ..models import BorgerraadgiverSettings
+        from .attachments import sniff
+
+        content_type, data = sniff(upload, BorgerraadgiverSettings.current())
+        return upload, content_type, data
 
 
 class EmptyForm(CaseForm):

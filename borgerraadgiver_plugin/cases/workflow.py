@@ -106,13 +106,19 @@ def record_consent(case, user, wording):
 
 
 @transaction.atomic
-def add_event(case, user, *, kind, text, internal=True, occurred_at=None, with_unit=False):
+def add_event(case, user, *, kind, text, internal=True, occurred_at=None, with_unit=False,
+              attachment=None):
     """A note, call, meeting, letter or e-mail on the timeline. Contact with the unit's
-    caseworker (``with_unit``) needs the citizen's consent."""
+    caseworker (``with_unit``) needs the citizen's consent. ``attachment`` is
+    ``(upload, content_type, data)`` as checked by :func:`.attachments.sniff`."""
     ensure_editable(case)
     if with_unit:
         require_consent(case)
     event = _event(case, user, kind, text, internal=internal, occurred_at=occurred_at)
+    if attachment:
+        from .attachments import attach
+
+        attach(case, event, attachment[0], user, attachment[1], attachment[2])
     if kind == EventKind.MEETING and with_unit:
         _use_method(case, HandlingMethod.MEDIATION)
     log(case, "wagtail.edit", user=user)

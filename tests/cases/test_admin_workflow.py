@@ -245,3 +245,30 @@ def test_acknowledgement_clears_its_deadline(advisor_client):
     post(advisor_client, case, "acknowledge")
     case = fresh(case)
     assert case.acknowledged_at is not None and case.next_deadline is None
+
+
+def test_a_document_attaches_to_a_timeline_entry(advisor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = CaseFactory(status=CaseStatus.OPEN)
+    pdf = SimpleUploadedFile("afgoerelse.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\n",
+                             content_type="application/pdf")
+    post(advisor_client, case, "event", {"kind": "LETTER_IN", "text": "Afgørelsen modtaget",
+                                         "attachment": pdf})
+    event = case.events.get(text="Afgørelsen modtaget")
+    document = event.documents.get()
+    assert document.original_name == "afgoerelse.pdf"
+    assert document.content_type == "application/pdf" and len(document.sha256) == 64
+    assert "afgoerelse.pdf" in advisor_client.get(url("inspect", case.pk)).content.decode()
+
+
+def test_an_executable_attachment_is_refused(advisor_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = CaseFactory(status=CaseStatus.OPEN)
+    exe = SimpleUploadedFile("brev.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200,
+                             content_type="application/pdf")
+    response = post(advisor_client, case, "event", {"kind": "LETTER_IN", "text": "Fil",
+                                                    "attachment": exe})
+    assert "PDF" in response.content.decode()
+    assert not case.events.exists() and not case.documents.exists()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -120,6 +121,11 @@ class CaseActionView(WagtailAdminTemplateMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case}
+
+    def post(self, request, *args, **kwargs):
+        # A stored file and the timeline entry it belongs to succeed or fail together.
+        with transaction.atomic():
+            return super().post(request, *args, **kwargs)
 
     def get_page_title(self):
         return self.action.label
