@@ -63,3 +63,9 @@ def test_exporting_an_empty_result_gives_a_message(advisor_client):
     assert response.redirect_chain
     assert "intet at eksportere" in response.content.decode()
     assert not ModelLogEntry.objects.filter(action=audit.EXPORT).exists()
+
+
+def test_listing_offers_export_with_and_without_free_text(advisor_client):
+    CaseFactory()
+    body = advisor_client.get(url("list")).content.decode()
+    assert "export=csv" in body and "with_text=1" in body

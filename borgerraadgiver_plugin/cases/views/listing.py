@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
 from ... import audit
@@ -73,7 +74,11 @@ class CaseIndexView(IndexView):
     default_ordering = "-received_at"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("area", "assigned_to")
+        queryset = super().get_base_queryset().select_related("area", "assigned_to")
+        if self.is_export:
+            queryset = queryset.prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.only("id", "name")))
+        return queryset
 
     def get_paginate_by(self, queryset):
         if self.is_export:
@@ -135,22 +140,39 @@ class CaseIndexView(IndexView):
     def export_headings(self, value):
         pass
 
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if self.request.user.has_perm(EXPORT_PERMISSION):
+            for label, export_format, priority in (
+                    (_("Download XLSX with names and text"), "xlsx", 110),
+                    (_("Download CSV with names and text"), "csv", 120)):
+                params = self.request.GET.copy()
+                params["export"] = export_format
+                params[exports.INCLUDE_TEXT_PARAM] = "1"
+                buttons.append(Button(label, url=f"{self.request.path}?{params.urlencode()}",
+                                      icon_name="download", priority=priority))
+        return buttons
+
     def get_filename(self):
         return f"henvendelser-{timezone.localdate():%Y-%m-%d}"
 
     def get_heading(self, queryset, field):
         return super().get_heading(Case.objects.none(), field)
 
+    @cached_property
+    def choice_labels(self):
+        return exports.choice_labels(Case, self.list_export)
+
     def to_row_dict(self, item):
-        return {field: exports.display_value(item, field) for field in self.list_export}
+        labels = self.choice_labels
+        return {field: exports.display_value(item, field, labels) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
         return exports.neutralise(super().preprocess_field_value(field, value, export_format))
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        queryset = queryset.prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.only("id", "name")))
-        rows = list(queryset)
+        rows = list(queryset)  # already evaluated for the context; themes prefetched
         if not rows:
             messages.info(self.request, _("No cases match the filters, so there is nothing to "
                                           "export."))
