@@ -76,3 +76,18 @@ def test_case_views_refuse_without_the_optional_middleware(client, settings,
         assert response.status_code == 403, address
         assert b"Hemmelig Borger" not in response.content
     assert ModelLogEntry.objects.filter(action=audit.DENIED, object_id=str(case.pk)).exists()
+
+
+def test_bulk_actions_on_cases_are_refused_and_logged(client, veteran_coordinator):
+    case = CaseFactory()
+    client.force_login(veteran_coordinator)
+    response = client.get(f"/admin/bulk/borgerraadgiver_cases/case/delete/?id={case.pk}")
+    assert response.status_code == 403
+    assert case.reference.encode() not in response.content
+    assert ModelLogEntry.objects.filter(action=audit.DENIED, user=veteran_coordinator).exists()
+
+
+def test_listing_reference_opens_the_case_not_the_edit_form(advisor_client):
+    case = CaseFactory()
+    body = advisor_client.get(url("list")).content.decode()
+    assert f'href="{url("inspect", case.pk)}"' in body

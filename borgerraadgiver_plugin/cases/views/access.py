@@ -63,6 +63,15 @@ CASE_NAMESPACES = ("wagtailsnippets_borgerraadgiver_cases_",
                    "wagtailsnippetchoosers_borgerraadgiver_cases_")
 
 
+def is_case_url(match):
+    """Case viewset and chooser URLs, and Wagtail's bulk actions on case-app records."""
+    if match is None:
+        return False
+    if match.url_name == "wagtail_bulk_action":
+        return match.kwargs.get("app_label") == "borgerraadgiver_cases"
+    return any(part.startswith(CASE_NAMESPACES) for part in match.namespace.split(":"))
+
+
 class CaseAccessMiddleware:
     """Optional: also refuse (403) and log users without admin access.
 
@@ -79,9 +88,7 @@ class CaseAccessMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        match = request.resolver_match
-        namespace = match.namespace if match else ""
-        if not any(part.startswith(CASE_NAMESPACES) for part in namespace.split(":")):
+        if not is_case_url(request.resolver_match):
             return None
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or may_see_cases(user):

@@ -1,6 +1,7 @@
 """The case listing: filters, search, columns, a paginator for large tables, and export."""
 
 from django.contrib import messages
+from django.contrib.admin.utils import quote
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Prefetch
 from django.shortcuts import redirect
@@ -9,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
@@ -72,6 +73,13 @@ def listing_columns():
 class CaseIndexView(IndexView):
     paginator_class = CasePaginator
     default_ordering = "-received_at"
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # The reference opens the case (inspect, with its timeline), not the edit form.
+        return self._get_custom_column(
+            field_name, self._get_title_column_class(column_class),
+            get_url=self.get_inspect_url,
+            get_title_id=lambda instance: f"snippet_{quote(instance.pk)}_title", **kwargs)
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("area", "assigned_to")
