@@ -185,6 +185,8 @@ class Case(LockableMixin, models.Model):
         # A new case must name an area valid on the day it arrived; later reorganisations
         # close the area without touching the cases that already carry it.
         self.validate_area()
+        if self.next_deadline is None and self.acknowledgement_due and not self.acknowledged_at:
+            self.next_deadline = self.acknowledgement_due  # see cases.deadlines
         try:
             with transaction.atomic():
                 self.reference = next_reference(self.received_at)
