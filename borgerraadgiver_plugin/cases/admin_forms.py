@@ -229,8 +229,13 @@ class CaseAdminForm(WagtailAdminModelForm):
     NAME_FIELDS = ("citizen_name", "on_behalf_of")
     TEXT_FIELDS = ("citizen_phone", "citizen_address", "account")
 
+    #: The version of the case the form was opened on; a save over a newer version is refused.
+    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
         if "channel" in self.fields:
             self.fields["channel"].choices = [
                 (value, label) for value, label in self.fields["channel"].choices
@@ -244,6 +249,7 @@ class CaseAdminForm(WagtailAdminModelForm):
 
     def clean(self):
         data = super().clean()
+        self.check_version(data.get("loaded_version"))
         anonymous = data.get("requester_role") == RequesterRole.ANONYMOUS
         named = any(data.get(name) for name in ("citizen_name", "citizen_email",
                                                 "citizen_phone"))
@@ -255,3 +261,15 @@ class CaseAdminForm(WagtailAdminModelForm):
         if received and received > timezone.now():
             self.add_error("received_at", _("The case cannot be received in the future."))
         return data
+
+    def check_version(self, loaded):
+        """Two people editing one case: the second save would silently undo the first."""
+        if not (self.instance.pk and loaded):
+            return
+        current = type(self.instance).objects.filter(pk=self.instance.pk).values_list(
+            "updated_at", flat=True).first()
+        if current and current.isoformat() != loaded:
+            raise forms.ValidationError(_(
+                "Someone else changed the case after you opened it. Your changes were not "
+                "saved: open the case again to see the other changes, then make yours."
+            ), code="conflict")

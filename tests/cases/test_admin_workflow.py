@@ -272,3 +272,31 @@ def test_an_executable_attachment_is_refused(advisor_client):
                                                     "attachment": exe})
     assert "PDF" in response.content.decode()
     assert not case.events.exists() and not case.documents.exists()
+
+
+def test_saving_over_a_newer_version_is_refused_with_a_conflict_message(advisor_client):
+    case = CaseFactory(citizen_name="Original", status=CaseStatus.OPEN)
+    page = advisor_client.get(url("edit", case.pk)).content.decode()
+    assert 'name="loaded_version"' in page
+    loaded = fresh(case).updated_at.isoformat()
+    post(advisor_client, case, "event", {"kind": "NOTE", "text": "En kollega skrev imens"})
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    response = advisor_client.post(url("edit", case.pk), {
+        "loaded_version": loaded,
+        "received_at": timezone.localtime(case.received_at).strftime("%Y-%m-%d %H:%M"),
+        "channel": "PHONE", "requester_role": "CITIZEN", "citizen_name": "Overskrevet",
+        "citizen_email": "x@example.invalid"})
+    assert response.status_code == 200
+    assert "ændret sagen" in response.content.decode()
+    assert fresh(case).citizen_name == "Original"
+
+
+def test_saving_the_version_one_opened_succeeds(advisor_client):
+    case = CaseFactory(citizen_name="Original", status=CaseStatus.OPEN)
+    response = advisor_client.post(url("edit", case.pk), {
+        "loaded_version": fresh(case).updated_at.isoformat(),
+        "received_at": timezone.localtime(case.received_at).strftime("%Y-%m-%d %H:%M"),
+        "channel": "PHONE", "requester_role": "CITIZEN", "citizen_name": "Rettet",
+        "citizen_email": "x@example.invalid"})
+    assert response.status_code == 302
+    assert fresh(case).citizen_name == "Rettet"

@@ -58,6 +58,7 @@ class CaseViewSet(SnippetViewSet):
     ], base_form_class=CaseAdminForm)
 
     edit_panels = ObjectList([
+        FieldPanel("loaded_version", classname="w-hidden"),
         FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel")]),
         CITIZEN_PANELS,
         MATTER_PANELS,
