@@ -117,3 +117,21 @@ def test_listing_query_count_does_not_grow_with_page_size(advisor_client):
             assert advisor_client.get(url("list"), {"per_page": size}).status_code == 200
         counts[size] = len(queries)
     assert counts[20] == counts[100]
+
+
+def test_estimated_count_still_serves_exact_back_pages(advisor_client, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("row estimates come from PostgreSQL's statistics")
+    from borgerraadgiver_plugin.cases.views.listing import CasePaginator
+
+    monkeypatch.setattr(CasePaginator, "estimate_above", 10)
+    start = timezone.now() - datetime.timedelta(days=100)
+    cases = [CaseFactory(received_at=start + datetime.timedelta(days=n)) for n in range(45)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE borgerraadgiver_cases_case")
+    first = advisor_client.get(url("list"))
+    assert first.status_code == 200
+    assert cases[-1].reference in first.content.decode()
+    body = advisor_client.get(url("list"), {"p": "3"}).content.decode()
+    assert all(case.reference in body for case in cases[:5])
+    assert cases[5].reference not in body

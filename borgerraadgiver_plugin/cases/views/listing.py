@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import connection
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -25,22 +26,58 @@ PAGE_SIZES = (20, 50, 100)
 
 
 class CasePaginator(WagtailPaginator):
-    """Serves the back half of a long listing by scanning from the other end.
+    """Serves a very long listing without paying for OFFSET or COUNT on every page.
 
     ``OFFSET n`` costs a walk over n rows, so the last page of 100,000 cases would cost far more
     than the first. A page past the middle is read with the ordering reversed and a small
     offset from the end, then turned back round: every page costs about the same.
+
+    Counting every row of an unfiltered table that large costs more than the page itself, so
+    above :attr:`estimate_above` rows PostgreSQL's own row estimate is shown instead; the
+    exact count is taken only when a page in the back half needs it. A municipality's few
+    thousand cases are always counted exactly.
     """
+
+    estimate_above = 50_000
+
+    @cached_property
+    def exact_count(self):
+        return super().count
+
+    @cached_property
+    def count(self):
+        estimate = self.estimated_count()
+        if estimate is not None and estimate > self.estimate_above:
+            return estimate
+        return self.exact_count
+
+    def estimated_count(self):
+        queryset = self.object_list
+        if getattr(queryset, "query", None) is None or queryset.query.where:
+            return None
+        if connection.vendor != "postgresql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                           [queryset.model._meta.db_table])
+            row = cursor.fetchone()
+        return row[0] if row and row[0] > 0 else None
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
+        if number > 1 and bottom > self.count // 2 and getattr(self.object_list, "ordered",
+                                                                False):
+            total = self.exact_count
+            bottom = min(bottom, max(total - 1, 0))
+            top = min(bottom + self.per_page, total)
+            if top + self.orphans >= total:
+                top = total
+            reversed_list = self.object_list.reverse()[total - top:total - bottom]
+            return self._get_page(list(reversed_list)[::-1], number, self)
         top = min(bottom + self.per_page, self.count)
         if top + self.orphans >= self.count:
             top = self.count
-        if number > 1 and bottom > self.count // 2 and getattr(self.object_list, "ordered", False):
-            reversed_list = self.object_list.reverse()[self.count - top:self.count - bottom]
-            return self._get_page(list(reversed_list)[::-1], number, self)
         return self._get_page(self.object_list[bottom:top], number, self)
 
 
