@@ -2,6 +2,7 @@
 
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.snippets.views.snippets import InspectView
 
 from ... import audit
@@ -19,6 +20,7 @@ OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
 
 
 class CaseInspectView(InspectView):
+    page_title = gettext_lazy("Case overview")
     action_url_name = None  # set by the viewset
     inspect_url_name = None
     template_name = "borgerraadgiver_cases/admin/inspect.html"
