@@ -15,7 +15,8 @@ from django.utils.translation import override
 from ..choices import CaseStatus
 from ..outbox import queue_message
 from . import deadlines
-from .models import Case, Forwarding
+from .models import Case, CaseEvent, Forwarding
+from .models.timeline import EventKind
 
 KIND = "case_reminder"
 
@@ -80,6 +81,8 @@ def send_due_reminders(today=None, settings=None):
                                         reference=case.reference,
                                         dedupe_key=f"reminder:{key}:{address}"[:120])
                           for address in report.recipients]
+                if any(queued):
+                    CaseEvent.objects.create(case=case, kind=EventKind.REMINDER, text=subject)
                 if forwarding is not None and any(queued):
                     Forwarding.objects.filter(pk=forwarding.pk).update(reminded_at=timezone.now())
             if any(queued):

@@ -69,3 +69,9 @@ def test_listing_offers_export_with_and_without_free_text(advisor_client):
     CaseFactory()
     body = advisor_client.get(url("list")).content.decode()
     assert "export=csv" in body and "with_text=1" in body
+
+
+def test_export_with_text_holds_names_and_accounts_when_chosen(advisor_client):
+    CaseFactory(citizen_name="Birthe Skov", account="Om skolebussen")
+    body = content(advisor_client.get(url("list"), {"export": "csv", "with_text": "1"})).decode()
+    assert "Birthe Skov" in body and "Om skolebussen" in body

@@ -87,7 +87,7 @@ def test_listing_ignores_an_unknown_choice_with_a_message(advisor_client):
     assert "ikke forstået" in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["999999", "-3", "abc", "1e9", "0"])
+@pytest.mark.parametrize("page", ["999999", "-3", "abc", "1e9", "0", "9" * 40])
 def test_listing_survives_absurd_page_numbers(advisor_client, page):
     CaseFactory()
     response = advisor_client.get(url("list"), {"p": page})
@@ -135,3 +135,12 @@ def test_estimated_count_still_serves_exact_back_pages(advisor_client, monkeypat
     body = advisor_client.get(url("list"), {"p": "3"}).content.decode()
     assert all(case.reference in body for case in cases[:5])
     assert cases[5].reference not in body
+
+
+@pytest.mark.parametrize("query", [{"per_page": "abc"}, {"per_page": "100000"},
+                                   {"ordering": "citizen_name"}, {"ordering": "; DROP"}])
+def test_listing_ignores_unknown_page_sizes_and_orderings(advisor_client, query):
+    CaseFactory()
+    response = advisor_client.get(url("list"), query)
+    assert response.status_code == 200
+    assert len(listed(response)) == 1

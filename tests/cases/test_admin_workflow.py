@@ -300,3 +300,13 @@ def test_saving_the_version_one_opened_succeeds(advisor_client):
         "citizen_email": "x@example.invalid"})
     assert response.status_code == 302
     assert fresh(case).citizen_name == "Rettet"
+
+
+def test_workflow_steps_appear_in_wagtails_history(advisor_client):
+    from wagtail.models import ModelLogEntry
+
+    case = CaseFactory(status=CaseStatus.OPEN)
+    post(advisor_client, case, "close", {"outcome": Outcome.UPHELD,
+                                         "methods": [HandlingMethod.GUIDED]})
+    assert ModelLogEntry.objects.filter(object_id=str(case.pk), action="wagtail.edit").exists()
+    assert advisor_client.get(url("history", case.pk)).status_code == 200

@@ -47,6 +47,7 @@ def test_reminders_are_queued_once_however_often_the_command_runs(advisor_addres
         assert message.recipient == advisor_address
         assert "Hemmelig" not in message.body and "anne@" not in message.body
         assert message.reference in message.body
+    assert late.events.filter(kind="REMINDER").count() == 1
 
 
 def test_extending_a_deadline_earns_a_new_reminder(advisor_address):
