@@ -17,10 +17,19 @@ from ..choices import (
     UpheldValue,
 )
 from ..models import Area, ReferralBody, Theme
+from ..privacy import contains_cpr
 from ..text import validate_name, validate_plain_text
 from . import deadlines
 from .models import Case, LinkKind
 from .models.timeline import EventKind
+
+def validate_no_cpr(value):
+    """No CPR numbers anywhere (design.md): the advisor never registers them."""
+    if value and contains_cpr(value):
+        raise forms.ValidationError(
+            _("The text contains a CPR number. Leave it out: CPR numbers are not registered."),
+            code="cpr")
+
 
 DEFAULT_CONSENT_WORDING = _(
     "The citizen agrees that the citizen advisor may contact the unit and its caseworker "
@@ -38,7 +47,7 @@ class CaseForm(forms.Form):
 
 def _text(label, required=True, **kwargs):
     return forms.CharField(label=label, required=required, widget=forms.Textarea(
-        attrs={"rows": 4}), validators=[validate_plain_text], **kwargs)
+        attrs={"rows": 4}), validators=[validate_plain_text, validate_no_cpr], **kwargs)
 
 
 def _date(label, required=True, initial=timezone.localdate):
@@ -245,7 +254,7 @@ class CaseAdminForm(WagtailAdminModelForm):
                 self.fields[name].validators.append(validate_name)
         for name in self.TEXT_FIELDS:
             if name in self.fields:
-                self.fields[name].validators.append(validate_plain_text)
+                self.fields[name].validators.extend([validate_plain_text, validate_no_cpr])
 
     def clean(self):
         data = super().clean()

@@ -75,3 +75,10 @@ def test_staff_intake_refuses_an_invalid_email(advisor_client):
     response = advisor_client.post(url("add"), intake(citizen_email="ikke-en-adresse"))
     assert response.status_code == 200
     assert not Case.objects.exists()
+
+
+def test_staff_intake_refuses_a_cpr_number_in_the_account(advisor_client):
+    response = advisor_client.post(url("add"), intake(account="Mit CPR er 010190-1234."))
+    assert response.status_code == 200
+    assert "CPR" in response.content.decode()
+    assert not Case.objects.exists()

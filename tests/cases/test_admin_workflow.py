@@ -310,3 +310,11 @@ def test_workflow_steps_appear_in_wagtails_history(advisor_client):
                                          "methods": [HandlingMethod.GUIDED]})
     assert ModelLogEntry.objects.filter(object_id=str(case.pk), action="wagtail.edit").exists()
     assert advisor_client.get(url("history", case.pk)).status_code == 200
+
+
+def test_timeline_entry_refuses_a_cpr_number(advisor_client):
+    case = CaseFactory(status=CaseStatus.OPEN)
+    response = post(advisor_client, case, "event", {"kind": "NOTE",
+                                                    "text": "Borgerens cpr 0101901234"})
+    assert "CPR" in response.content.decode()
+    assert not case.events.exists()
