@@ -23,6 +23,7 @@ from . import deadlines
 from .models import Case, LinkKind
 from .models.timeline import EventKind
 
+
 def validate_no_cpr(value):
     """No CPR numbers anywhere (design.md): the advisor never registers them."""
     if value and contains_cpr(value):
