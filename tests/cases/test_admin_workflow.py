@@ -318,3 +318,12 @@ def test_timeline_entry_refuses_a_cpr_number(advisor_client):
                                                     "text": "Borgerens cpr 0101901234"})
     assert "CPR" in response.content.decode()
     assert not case.events.exists()
+
+
+def test_inspect_lists_the_cases_recommendations(advisor_client):
+    from borgerraadgiver_plugin.learning.models import Recommendation
+
+    case = CaseFactory(status=CaseStatus.OPEN)
+    Recommendation.objects.create(text="Brug et enklere sprog i breve", source_case=case)
+    body = advisor_client.get(url("inspect", case.pk)).content.decode()
+    assert "Brug et enklere sprog i breve" in body

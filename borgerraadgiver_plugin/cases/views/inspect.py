@@ -11,7 +11,9 @@ from .. import deadlines, workflow
 from ..models import CaseLink
 from .actions import ACTIONS
 
-RECOMMENDATION_ADD_URL = "wagtailsnippets_borgerraadgiver_learning_recommendation:add"
+#: Where the learning part may register its Recommendation screens (a snippet by default).
+RECOMMENDATION_ADD_URLS = ("wagtailsnippets_borgerraadgiver_learning_recommendation:add",
+                           "borgerraadgiver_recommendations:add")
 
 #: Steps offered on an open case, in the order an advisor usually takes them.
 OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
@@ -66,10 +68,13 @@ class CaseInspectView(InspectView):
                 for name in names]
 
     def recommendation_add_url(self):
-        try:
-            return f"{reverse(RECOMMENDATION_ADD_URL)}?source_case={self.object.pk}"
-        except NoReverseMatch:
-            return None
+        """The learning part's "add recommendation" screen, if it is installed."""
+        for name in RECOMMENDATION_ADD_URLS:
+            try:
+                return f"{reverse(name)}?source_case={self.object.pk}"
+            except NoReverseMatch:
+                continue
+        return None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
