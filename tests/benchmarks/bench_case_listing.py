@@ -19,7 +19,7 @@ from pathlib import Path
 
 ROWS = 100_000
 EVENTS_PER_CASE = 2
-REPEATS = 7
+REPEATS = 15
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/br_bench_admin"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,28 +100,40 @@ def _seed():
     return user, areas
 
 
-def _timed(client, url, repeats=REPEATS):
+def _fetch(client, url):
+    response = client.get(url)
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    assert response.status_code == 200, (url, response.status_code)
+    return response
+
+
+def _count_queries(client, url):
     from django.db import connection
 
-    client.get(url)  # warm up
-    timings, queries = [], []
+    queries = []
 
     def count(execute, sql, params, many, context):
         queries.append(sql)
         return execute(sql, params, many, context)
 
     with connection.execute_wrapper(count):
-        response = client.get(url)
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-    assert response.status_code == 200, (url, response.status_code)
+        _fetch(client, url)
+    return len(queries)
+
+
+def _timed_round_robin(client, urls, repeats=REPEATS):
+    """Median time per URL, the URLs taken in turn so that load from other processes on a
+    shared machine falls on all of them alike."""
+    timings = {label: [] for label in urls}
+    for url in urls.values():
+        _fetch(client, url)  # warm up
     for _n in range(repeats):
-        start = time.perf_counter()
-        response = client.get(url)
-        if hasattr(response, "streaming_content"):
-            b"".join(response.streaming_content)
-        timings.append(time.perf_counter() - start)
-    return statistics.median(timings), len(queries)
+        for label, url in urls.items():
+            start = time.perf_counter()
+            _fetch(client, url)
+            timings[label].append(time.perf_counter() - start)
+    return {label: statistics.median(values) for label, values in timings.items()}
 
 
 def _measure():
@@ -152,18 +164,23 @@ def _measure():
                 f"&received_to={last_day:%Y-%m-%d}")
     export = (f"{cases}?received_from={first_day:%Y-%m-%d}&received_to={last_day:%Y-%m-%d}"
               f"&export=csv")
-    figures = {
-        "plain first page": _timed(client, plain),
-        "plain last page": _timed(client, f"{plain}?p={last_plain}"),
-        "cases first page": _timed(client, cases),
-        "cases filtered page (one area, one month)": _timed(client, filtered),
-        "cases last page": _timed(client, f"{cases}?p={last_plain}"),
-        "cases first page, 100 rows": _timed(client, f"{cases}?per_page=100"),
-        "cases export of one month (CSV)": _timed(client, export, repeats=3),
+    urls = {
+        "plain first page": plain,
+        "plain last page": f"{plain}?p={last_plain}",
+        "cases first page": cases,
+        "cases filtered page (one area, one month)": filtered,
+        "cases last page": f"{cases}?p={last_plain}",
+        "cases first page, 100 rows": f"{cases}?per_page=100",
     }
+    timings = _timed_round_robin(client, urls)
+    timings["cases export of one month (CSV)"] = _timed_round_robin(
+        client, {"export": export}, repeats=3)["export"]
+    urls["cases export of one month (CSV)"] = export
+    figures = {label: (timings[label], _count_queries(client, url))
+               for label, url in urls.items()}
     base = figures["plain first page"][0]
     lines = [f"{Case.objects.count()} cases, seeded/checked in {seeded:.1f} s; "
-             f"medians of {REPEATS} requests"]
+             f"medians of {REPEATS} requests taken in turn"]
     for label, (seconds, queries) in figures.items():
         lines.append(f"{label:45s} {seconds * 1000:8.1f} ms  {seconds / base:5.2f}x plain first"
                      f"  {queries} queries")
