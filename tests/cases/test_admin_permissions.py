@@ -91,3 +91,15 @@ def test_listing_reference_opens_the_case_not_the_edit_form(advisor_client):
     case = CaseFactory()
     body = advisor_client.get(url("list")).content.decode()
     assert f'href="{url("inspect", case.pk)}"' in body
+
+
+def test_without_the_middleware_staff_stop_at_wagtails_admin_door(client, settings,
+                                                                 staff_member):
+    """Staff have no admin access: Wagtail sends them to the login page before any case view
+    runs (no case data, but no audit entry either; the middleware adds the 403 and the log)."""
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "CaseAccess" not in name]
+    case = CaseFactory(citizen_name="Hemmelig Borger")
+    client.force_login(staff_member)
+    response = client.get(url("inspect", case.pk))
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert not ModelLogEntry.objects.filter(action=audit.DENIED).exists()
