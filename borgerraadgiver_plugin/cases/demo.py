@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..choices import (
@@ -81,6 +82,7 @@ def build(context):
         received = now_minus(days_ago, rng)
         _create_case(rng, received, advisor, themes, areas, calendar, context.today)
         count += 1
+    _work_in_progress(rng, advisor, calendar, context.today, areas)
     context.log.append(_("%(count)s demo cases") % {"count": count})
 
 
@@ -118,6 +120,14 @@ def _create_case(rng, received, advisor, themes, areas, calendar, today):
                          if code in themes])
     CaseEvent.objects.create(case=case, kind=EventKind.NOTE, occurred_at=received, author=advisor,
                              text="Henvendelsen er modtaget og registreret.")
+    if case.channel == Channel.PHONE:
+        CaseEvent.objects.create(
+            case=case, kind=EventKind.CALL, occurred_at=received, author=advisor,
+            text="Telefonsamtale med borgeren om baggrunden for henvendelsen.")
+    CaseEvent.objects.create(
+        case=case, kind=EventKind.LETTER_OUT, internal=False, author=advisor,
+        occurred_at=case.acknowledged_at,
+        text="Kvittering sendt til borgeren med forventet svartid.")
     age = (today - day).days
     if inquiry_type == InquiryType.COMPLAINT and case.consent_contact_unit and rng.random() < 0.6:
         _forward(rng, case, received, advisor, calendar, today)
@@ -138,6 +148,12 @@ def _forward(rng, case, received, advisor, calendar, today):
         upheld=rng.choice(UpheldValue.values) if answered else "",
     )
     CaseHandlingMethod.objects.create(case=case, method=HandlingMethod.FORWARDED, used_on=sent)
+    if answered:
+        CaseEvent.objects.create(
+            case=case, kind=EventKind.ANSWER_RECEIVED, author=advisor,
+            occurred_at=timezone.make_aware(datetime.datetime.combine(answered,
+                                                                      datetime.time(10))),
+            text="Enheden har svaret borgeren med kopi til borgerrådgiveren.")
     CaseEvent.objects.create(case=case, kind=EventKind.FORWARDED, author=advisor,
                              occurred_at=received + datetime.timedelta(days=2),
                              text=f"Klagen er sendt til {case.area} med svarfrist {due:%d-%m-%Y}.")
@@ -168,3 +184,69 @@ def _close(rng, case, received, advisor):
     case.save()
     CaseEvent.objects.create(case=case, kind=EventKind.STATUS_CHANGE, author=advisor,
                              occurred_at=case.closed_at, text="Sagen er afsluttet.")
+
+
+def _work_in_progress(rng, advisor, calendar, today, areas):
+    """Make the open cases look like a working week: fresh untriaged inquiries, deadlines due
+    this week, some overdue, a case paused for the citizen, an investigation, and a duplicate
+    merged into the case it repeats."""
+    from . import deadlines, workflow
+
+    newest = list(Case.objects.order_by("-received_at")[:20])
+    for case in newest:  # the last few weeks are still being worked on
+        if case.status == CaseStatus.CLOSED:
+            CaseEvent.objects.filter(case=case, kind=EventKind.STATUS_CHANGE).delete()
+            Case.objects.filter(pk=case.pk).update(status=CaseStatus.OPEN, closed_at=None,
+                                                   outcome="")
+    open_cases = list(Case.objects.filter(pk__in=[c.pk for c in newest]).order_by(
+        "-received_at"))
+    for case in open_cases[:4]:  # the newest: not yet triaged or acknowledged
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.NEW, triaged_at=None,
+                                               acknowledged_at=None)
+        CaseEvent.objects.filter(case=case, kind=EventKind.LETTER_OUT).delete()
+    monday = today - datetime.timedelta(days=today.weekday())
+    for offset, case in enumerate(open_cases[4:8]):  # forwarding answers due this week
+        if case.area_id is None:
+            continue
+        sent = calendar.add(monday, 0) - datetime.timedelta(days=14)
+        due = monday + datetime.timedelta(days=min(offset + 1, 4))
+        if due < today:
+            due = today
+        Forwarding.objects.create(case=case, unit=case.area, contact_person="Afdelingsleder",
+                                  sent_on=sent, due_on=due)
+        CaseEvent.objects.create(case=case, kind=EventKind.FORWARDED, author=advisor,
+                                 text=f"Klagen er sendt til {case.area} med svarfrist "
+                                      f"{due:%d-%m-%Y}.")
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.AWAITING_UNIT)
+    for case in open_cases[8:11]:  # overdue: the unit has not answered
+        if case.area_id is None:
+            continue
+        sent = today - datetime.timedelta(days=25)
+        Forwarding.objects.create(case=case, unit=case.area, contact_person="Teamleder",
+                                  sent_on=sent, due_on=calendar.add(sent, 10))
+        CaseEvent.objects.create(case=case, kind=EventKind.REMINDER, author=advisor,
+                                 text="Rykker sendt til enheden.")
+        Case.objects.filter(pk=case.pk).update(status=CaseStatus.AWAITING_UNIT)
+    if len(open_cases) > 12:
+        paused = open_cases[11]
+        paused.refresh_from_db()
+        if paused.status not in (CaseStatus.CLOSED, CaseStatus.MERGED):
+            workflow.pause(paused, advisor, reason="Venter på kopi af afgørelsen fra borgeren.")
+        investigated = open_cases[12]
+        investigated.refresh_from_db()
+        if investigated.status != CaseStatus.CLOSED:
+            if not investigated.consent_contact_unit:
+                workflow.record_consent(investigated, advisor, "Mundtligt samtykke i telefonen.")
+            workflow.request_statement(
+                investigated, advisor, asked_on=today - datetime.timedelta(days=10),
+                questions="Hvordan er borgeren partshørt før afgørelsen?")
+    if len(open_cases) > 14:
+        duplicate, survivor = open_cases[13], open_cases[14]
+        duplicate.refresh_from_db()
+        survivor.refresh_from_db()
+        Case.objects.filter(pk=duplicate.pk).update(citizen_email=survivor.citizen_email,
+                                                    citizen_name=survivor.citizen_name)
+        duplicate.refresh_from_db()
+        workflow.merge(duplicate, survivor, advisor)
+    for case in Case.objects.open():
+        deadlines.refresh_next_deadline(case)

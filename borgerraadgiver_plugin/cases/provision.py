@@ -5,8 +5,12 @@ from ..provisioning import ADVISOR_GROUP
 GROUP_PERMISSIONS = {
     ADVISOR_GROUP: [
         *(f"borgerraadgiver_cases.{action}_{model}"
-          for model in ("case", "caseevent", "forwarding", "casedocument", "casehandlingmethod")
+          for model in ("case", "caseevent", "forwarding", "casedocument", "casehandlingmethod",
+                        "caselink")
           for action in ("add", "change", "delete", "view")),
         "borgerraadgiver_cases.export_case",
+        # Wagtail's locking, so two advisors never overwrite each other's edits.
+        "borgerraadgiver_cases.lock_case",
+        "borgerraadgiver_cases.unlock_case",
     ],
 }

@@ -1,4 +1,5 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
+from .links import CaseLink, LinkKind
 from .pages import ComplaintFormPage
 from .timeline import CaseDocument, CaseEvent, Forwarding
 
@@ -7,7 +8,9 @@ __all__ = [
     "CaseDocument",
     "CaseEvent",
     "CaseHandlingMethod",
+    "CaseLink",
     "CaseQuerySet",
     "ComplaintFormPage",
     "Forwarding",
+    "LinkKind",
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import LockableMixin
 
 from ...choices import (
     CaseOrigin,
@@ -42,7 +43,7 @@ class CaseQuerySet(models.QuerySet):
         return self.exclude(status=CaseStatus.MERGED)
 
 
-class Case(models.Model):
+class Case(LockableMixin, models.Model):
     """A case (sag) and everything registered about it.
 
     The reference is taken from the yearly sequence when the case is first saved, inside the
@@ -132,6 +133,27 @@ class Case(models.Model):
         related_name="merged_cases",
     )
 
+    # Case handling (issue 4): the earliest open deadline, pausing for the citizen and the
+    # investigation (undersøgelse). Kept current by ``cases.workflow`` and ``cases.deadlines``.
+    next_deadline = models.DateField(_("next deadline"), null=True, blank=True, editable=False)
+    paused_at = models.DateTimeField(_("paused"), null=True, blank=True, editable=False)
+    pause_reason = models.TextField(_("reason for the pause"), blank=True, editable=False)
+    citizen_reply_due = models.DateField(_("citizen's answer due"), null=True, blank=True,
+                                         editable=False)
+    investigation_questions = models.TextField(_("questions to the unit"), blank=True,
+                                               editable=False)
+    statement_requested_on = models.DateField(_("statement requested"), null=True, blank=True,
+                                              editable=False)
+    statement_due = models.DateField(_("statement due"), null=True, blank=True, editable=False)
+    statement_received_on = models.DateField(_("statement received"), null=True, blank=True,
+                                             editable=False)
+    hearing_due = models.DateField(_("citizen's comments due"), null=True, blank=True,
+                                   editable=False)
+    advisor_statement = models.TextField(_("the advisor's statement"), blank=True,
+                                         editable=False)
+    request_to_act = models.TextField(_("request to act (henstilling)"), blank=True,
+                                      editable=False)
+
     # Web-form plumbing: the receipt link, and the key that makes a double submit harmless.
     receipt_token = models.CharField(max_length=64, unique=True, default=new_receipt_token,
                                      editable=False)
@@ -148,6 +170,11 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         permissions = [("export_case", _("Can export cases"))]
+        indexes = [
+            models.Index(fields=["-received_at", "-id"], name="br_case_received_desc"),
+            models.Index(fields=["area", "-received_at", "-id"], name="br_case_area_received"),
+            models.Index(fields=["next_deadline"], name="br_case_next_deadline"),
+        ]
 
     def __str__(self):
         return self.reference
@@ -158,6 +185,8 @@ class Case(models.Model):
         # A new case must name an area valid on the day it arrived; later reorganisations
         # close the area without touching the cases that already carry it.
         self.validate_area()
+        if self.next_deadline is None and self.acknowledgement_due and not self.acknowledged_at:
+            self.next_deadline = self.acknowledgement_due  # see cases.deadlines
         try:
             with transaction.atomic():
                 self.reference = next_reference(self.received_at)
@@ -178,6 +207,10 @@ class Case(models.Model):
                     "%(area)s was not a valid area on %(day)s. Choose an area that was valid "
                     "when the case was received."
                 ) % {"area": self.area, "day": day.strftime("%d-%m-%Y")}})
+
+    @property
+    def is_merged(self):
+        return self.status == CaseStatus.MERGED
 
     @property
     def is_anonymous(self):

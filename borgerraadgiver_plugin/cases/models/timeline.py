@@ -23,6 +23,9 @@ class EventKind(models.TextChoices):
     ANSWER_RECEIVED = "ANSWER_RECEIVED", _("Answer received")
     REMINDER = "REMINDER", _("Reminder")
     STATUS_CHANGE = "STATUS_CHANGE", _("Status change")
+    DEADLINE = "DEADLINE", _("Deadline paused or extended")
+    INVESTIGATION = "INVESTIGATION", _("Investigation step")
+    LINK = "LINK", _("Linked or merged")
 
 
 class CaseEvent(models.Model):

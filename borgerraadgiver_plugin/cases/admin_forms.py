@@ -1,0 +1,285 @@
+"""Forms of the advisor's workflow steps in the admin. Rules are in :mod:`.workflow`."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from ..choices import (
+    CaseOrigin,
+    Channel,
+    CriticismLevel,
+    HandlingMethod,
+    InquiryType,
+    Outcome,
+    RejectionReason,
+    RequesterRole,
+    UpheldValue,
+)
+from ..models import Area, ReferralBody, Theme
+from ..privacy import contains_cpr
+from ..text import validate_name, validate_plain_text
+from . import deadlines
+from .models import Case, LinkKind
+from .models.timeline import EventKind
+
+
+def validate_no_cpr(value):
+    """No CPR numbers anywhere (design.md): the advisor never registers them."""
+    if value and contains_cpr(value):
+        raise forms.ValidationError(
+            _("The text contains a CPR number. Leave it out: CPR numbers are not registered."),
+            code="cpr")
+
+
+DEFAULT_CONSENT_WORDING = _(
+    "The citizen agrees that the citizen advisor may contact the unit and its caseworker "
+    "about the matter."
+)
+
+
+class CaseForm(forms.Form):
+    """A workflow form on one case; ``case`` is the case it acts on."""
+
+    def __init__(self, *args, case, **kwargs):
+        self.case = case
+        super().__init__(*args, **kwargs)
+
+
+def _text(label, required=True, **kwargs):
+    return forms.CharField(label=label, required=required, widget=forms.Textarea(
+        attrs={"rows": 4}), validators=[validate_plain_text, validate_no_cpr], **kwargs)
+
+
+def _date(label, required=True, initial=timezone.localdate):
+    return forms.DateField(label=label, required=required, initial=initial,
+                           widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class TriageForm(CaseForm):
+    inquiry_type = forms.ChoiceField(label=_("Type"), choices=InquiryType.choices)
+    origin = forms.ChoiceField(label=_("Origin"), choices=CaseOrigin.choices)
+    area = forms.ModelChoiceField(label=_("Area"), queryset=Area.objects.all(), required=False)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Themes"), queryset=Theme.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+    within_remit = forms.BooleanField(label=_("Within the advisor's remit"), required=False,
+                                      initial=True)
+    rejection_reason = forms.ChoiceField(
+        label=_("Rejection reason"), required=False,
+        choices=[("", "---------"), *RejectionReason.choices])
+    referral_bodies = forms.ModelMultipleChoiceField(
+        label=_("Referred to"), queryset=ReferralBody.objects.all(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault("initial", {
+            "inquiry_type": case.inquiry_type, "origin": case.origin, "area": case.area_id,
+            "themes": list(case.themes.all()) if case.pk else [],
+            "within_remit": not case.rejection_reason,
+            "rejection_reason": case.rejection_reason,
+        })
+        super().__init__(*args, case=case, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("within_remit") and not data.get("rejection_reason"):
+            self.add_error("rejection_reason",
+                           _("A case outside the remit needs a rejection reason."))
+        area = data.get("area")
+        if area and not area.is_valid_on(timezone.localdate(self.case.received_at)):
+            self.add_error("area", _("%(area)s was not a valid area when the case was received.")
+                           % {"area": area})
+        return data
+
+
+class ConsentForm(CaseForm):
+    wording = _text(_("Consent as given by the citizen"), initial=DEFAULT_CONSENT_WORDING)
+
+
+class EventForm(CaseForm):
+    KINDS = [EventKind.NOTE, EventKind.CALL, EventKind.MEETING, EventKind.LETTER_IN,
+             EventKind.LETTER_OUT]
+    kind = forms.ChoiceField(label=_("Kind"), choices=[(k.value, k.label) for k in KINDS])
+    text = _text(_("Text"))
+    internal = forms.BooleanField(
+        label=_("Internal note"), required=False, initial=True,
+        help_text=_("Internal entries are never shown or sent to the citizen."))
+    with_unit = forms.BooleanField(
+        label=_("Contact with the unit's caseworker"), required=False,
+        help_text=_("Needs the citizen's consent. A meeting with the unit counts as mediation."))
+    occurred_at = forms.DateTimeField(label=_("Time"), required=False,
+                                      help_text=_("Leave empty for now."),
+                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    attachment = forms.FileField(label=_("Document"), required=False)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return None
+        from ..models import BorgerraadgiverSettings
+        from .attachments import sniff
+
+        content_type, data = sniff(upload, BorgerraadgiverSettings.current())
+        return upload, content_type, data
+
+
+class EmptyForm(CaseForm):
+    """A confirmation: the step needs nothing more than a click."""
+
+
+class ForwardForm(CaseForm):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Area.objects.filter(
+        is_external=False))
+    contact_person = forms.CharField(label=_("Contact person"), required=False, max_length=200,
+                                     validators=[validate_plain_text])
+    sent_on = _date(_("Sent"))
+
+    def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault("initial", {"unit": case.area_id})
+        super().__init__(*args, case=case, **kwargs)
+
+
+class AnswerForm(CaseForm):
+    forwarding = forms.ModelChoiceField(label=_("Forwarding"), queryset=None)
+    answered_on = _date(_("Answered"))
+    upheld = forms.ChoiceField(label=_("Result"), required=False,
+                               choices=[("", "---------"), *UpheldValue.choices])
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        self.fields["forwarding"].queryset = case.forwardings.filter(answered_on__isnull=True)
+
+
+class StatementRequestForm(CaseForm):
+    questions = _text(_("Questions to the unit"))
+    asked_on = _date(_("Requested"))
+
+
+class StatementReceivedForm(CaseForm):
+    received_on = _date(_("Received"))
+
+
+class ConclusionForm(CaseForm):
+    statement = _text(_("The advisor's statement"))
+    criticism_level = forms.ChoiceField(label=_("Criticism level"), required=False,
+                                        choices=[("", "---------"), *CriticismLevel.choices])
+    request_to_act = _text(_("Request to act (henstilling)"), required=False)
+
+
+class ReasonForm(CaseForm):
+    reason = _text(_("Reason"), required=True, error_messages={
+        "required": _("Give a reason; it is recorded on the timeline.")})
+
+
+class ExtendForm(ReasonForm):
+    deadline = forms.ChoiceField(label=_("Deadline"))
+    new_due = _date(_("New date"), initial=None)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        self.open_deadlines = {self.key(d): d for d in deadlines.open_deadlines(case)}
+        self.fields["deadline"].choices = [
+            (key, f"{d.label} ({d.due:%d-%m-%Y})") for key, d in self.open_deadlines.items()]
+
+    @staticmethod
+    def key(deadline):
+        return f"{deadline.kind}:{deadline.forwarding_id or ''}"
+
+    def clean_deadline(self):
+        return self.open_deadlines[self.cleaned_data["deadline"]]
+
+
+class CloseForm(CaseForm):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", "---------"), *Outcome.choices],
+        error_messages={"required": _("Choose the outcome before closing the case.")})
+    methods = forms.MultipleChoiceField(
+        label=_("Handling methods used"), required=False, choices=HandlingMethod.choices,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, case, **kwargs):
+        kwargs.setdefault("initial", {
+            "methods": list(case.handling_methods.values_list("method", flat=True))})
+        super().__init__(*args, case=case, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("methods") and not self.case.handling_methods.exists():
+            self.add_error("methods",
+                           _("Choose the handling methods used before closing the case."))
+        return data
+
+
+class OtherCaseForm(CaseForm):
+    reference = forms.CharField(label=_("Reference of the other case"), max_length=30)
+
+    def clean_reference(self):
+        reference = self.cleaned_data["reference"].strip().upper()
+        other = Case.objects.filter(reference=reference).first()
+        if other is None:
+            raise forms.ValidationError(_("There is no case %(reference)s.") % {
+                "reference": reference})
+        if other.pk == self.case.pk:
+            raise forms.ValidationError(_("Choose another case than this one."))
+        return other
+
+
+class LinkForm(OtherCaseForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=LinkKind.choices)
+
+
+class CaseAdminForm(WagtailAdminModelForm):
+    """Staff intake and editing: the model's own rules plus the web form's text hygiene.
+
+    A case typed in by staff comes from a call, a letter, a meeting, an e-mail or an outreach
+    session; the web form is the only way a case gets the web-form channel.
+    """
+
+    NAME_FIELDS = ("citizen_name", "on_behalf_of")
+    TEXT_FIELDS = ("citizen_phone", "citizen_address", "account")
+
+    #: The version of the case the form was opened on; a save over a newer version is refused.
+    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+        if "channel" in self.fields:
+            self.fields["channel"].choices = [
+                (value, label) for value, label in self.fields["channel"].choices
+                if value != Channel.WEBFORM or self.instance.channel == Channel.WEBFORM]
+        for name in self.NAME_FIELDS:
+            if name in self.fields:
+                self.fields[name].validators.append(validate_name)
+        for name in self.TEXT_FIELDS:
+            if name in self.fields:
+                self.fields[name].validators.extend([validate_plain_text, validate_no_cpr])
+
+    def clean(self):
+        data = super().clean()
+        self.check_version(data.get("loaded_version"))
+        anonymous = data.get("requester_role") == RequesterRole.ANONYMOUS
+        named = any(data.get(name) for name in ("citizen_name", "citizen_email",
+                                                "citizen_phone"))
+        if data.get("inquiry_type") == InquiryType.COMPLAINT and not named and not anonymous:
+            self.add_error("citizen_name", _(
+                "A complaint needs the citizen's name or a way to reach them. Record an "
+                "anonymous contact as guidance, or choose the requester 'Anonymous'."))
+        received = data.get("received_at")
+        if received and received > timezone.now():
+            self.add_error("received_at", _("The case cannot be received in the future."))
+        return data
+
+    def check_version(self, loaded):
+        """Two people editing one case: the second save would silently undo the first."""
+        if not (self.instance.pk and loaded):
+            return
+        current = type(self.instance).objects.filter(pk=self.instance.pk).values_list(
+            "updated_at", flat=True).first()
+        if current and current.isoformat() != loaded:
+            raise forms.ValidationError(_(
+                "Someone else changed the case after you opened it. Your changes were not "
+                "saved: open the case again to see the other changes, then make yours."
+            ), code="conflict")

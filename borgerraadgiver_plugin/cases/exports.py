@@ -1,0 +1,66 @@
+"""Spreadsheet export of the case listing: which columns, and how values are made safe.
+
+A cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
+return first) is written with a leading apostrophe, in CSV and XLSX alike. The citizen's own
+text and contact details are exported only when the advisor asks for them.
+"""
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy as _
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+BASE_COLUMNS = [
+    "reference", "received_at", "channel", "inquiry_type", "origin", "status", "area",
+    "theme_names", "next_deadline", "outcome", "closed_at",
+]
+TEXT_COLUMNS = ["citizen_name", "citizen_email", "citizen_phone", "account"]
+
+HEADINGS = {
+    "theme_names": _("Themes"),
+    "area": _("Area"),
+}
+
+INCLUDE_TEXT_PARAM = "with_text"
+
+
+def neutralise(value):
+    """``value`` with anything a spreadsheet would evaluate turned into plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_columns(include_text=False):
+    return BASE_COLUMNS + (TEXT_COLUMNS if include_text else [])
+
+
+def choice_labels(model, fields):
+    """``{field: {code: label}}`` for the choice fields among ``fields``, translated once.
+
+    Django's ``get_FOO_display`` rebuilds and hashes the translated choices on every call,
+    which dominates an export of thousands of rows.
+    """
+    labels = {}
+    for name in fields:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:  # a computed column such as theme_names
+            field = None
+        if field is None:
+            continue
+        if field.choices:
+            labels[name] = {code: str(label) for code, label in field.flatchoices}
+    return labels
+
+
+def display_value(case, field, labels):
+    """The label for choice fields, the name for the area, the text for everything else."""
+    if field == "theme_names":
+        return ", ".join(theme.name for theme in case.themes.all())
+    if field == "area":
+        return str(case.area) if case.area_id else ""
+    value = getattr(case, field)
+    if field in labels:
+        return labels[field].get(value, value)
+    return value

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from ...reminders import send_due_reminders
+
+
+class Command(BaseCommand):
+    help = "Queue due deadline reminders to the advisor in the outbox (safe to run often)."
+
+    def handle(self, *args, **options):
+        report = send_due_reminders()
+        if not report.recipients:
+            self.stderr.write(_("No advisor e-mail or notification address is set; no "
+                                "reminders were queued."))
+            return
+        self.stdout.write(_("%(queued)s reminders queued, %(skipped)s already sent.") % {
+            "queued": report.queued, "skipped": report.skipped})

@@ -1,0 +1,96 @@
+"""Who may see a case, and the audit trail of those who tried without being allowed.
+
+Every URL of the case viewset (listing, inspect, edit, history, export, workflow actions, lock)
+is wrapped by :func:`guard`: the check runs before Wagtail's own, and a refused attempt is
+written to the audit log against the case the URL names (or against the case model for the
+listing), so the advisor can see who tried.
+"""
+
+from functools import wraps
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.views.defaults import permission_denied
+from wagtail.models import ModelLogEntry
+
+from ... import audit
+from ..models import Case
+
+VIEW_PERMISSION = "borgerraadgiver_cases.view_case"
+#: Refusals of URLs that name no case (the listing, an export) are logged against "case 0".
+LISTING_OBJECT_ID = "0"
+
+
+def may_see_cases(user):
+    """Only the advisor's group holds the case permissions (``cases.provision``)."""
+    return bool(user and user.is_active and user.has_perm(VIEW_PERMISSION))
+
+
+def log_denied(request, case_pk=None):
+    case = Case.objects.filter(pk=case_pk).first() if case_pk not in (None, "") else None
+    path = request.path[:200]
+    if case is not None:
+        audit.record(request.user, case, audit.DENIED, path=path)
+        return
+    user = request.user if request.user.is_authenticated else None
+    ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Case), label=str(Case._meta.verbose_name),
+        action=audit.DENIED, timestamp=timezone.now(), user=user, object_id=LISTING_OBJECT_ID,
+        data={"path": path},
+    )
+
+
+def refuse(request, case_pk=None):
+    """Log the attempt and answer 403 (Wagtail would redirect, which hides the refusal)."""
+    log_denied(request, case_pk)
+    return permission_denied(request, PermissionDenied())
+
+
+def guard(view):
+    """Refuse (403) and log anyone who may not see cases, before the view runs."""
+
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not may_see_cases(request.user):
+            return refuse(request, kwargs.get("pk"))
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+CASE_NAMESPACES = ("wagtailsnippets_borgerraadgiver_cases_",
+                   "wagtailsnippetchoosers_borgerraadgiver_cases_")
+
+
+def is_case_url(match):
+    """Case viewset and chooser URLs, and Wagtail's bulk actions on case-app records."""
+    if match is None:
+        return False
+    if match.url_name == "wagtail_bulk_action":
+        return match.kwargs.get("app_label") == "borgerraadgiver_cases"
+    return any(part.startswith(CASE_NAMESPACES) for part in match.namespace.split(":"))
+
+
+class CaseAccessMiddleware:
+    """Optional: also refuse (403) and log users without admin access.
+
+    Wagtail sends a signed-in user without admin access to the login page before any case view
+    runs, so the attempt would not reach :func:`guard`. With this middleware in
+    ``MIDDLEWARE`` (after the authentication middleware) such attempts are refused with 403 and
+    logged as well.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not is_case_url(request.resolver_match):
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or may_see_cases(user):
+            return None
+        return refuse(request, view_kwargs.get("pk"))

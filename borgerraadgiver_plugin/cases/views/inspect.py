@@ -1,0 +1,101 @@
+"""The case as one page: facts, deadlines, timeline, forwardings, links and the next steps."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from wagtail.snippets.views.snippets import InspectView
+
+from ... import audit
+from ...choices import CaseStatus
+from .. import deadlines, workflow
+from ..models import CaseLink
+from .actions import ACTIONS
+
+#: Where the learning part may register its Recommendation screens (a snippet by default).
+RECOMMENDATION_ADD_URLS = ("wagtailsnippets_borgerraadgiver_learning_recommendation:add",
+                           "borgerraadgiver_recommendations:add")
+
+#: Steps offered on an open case, in the order an advisor usually takes them.
+OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
+              "statement-request", "statement-received", "conclude", "pause", "resume",
+              "extend", "close", "link", "merge"]
+
+
+class CaseInspectView(InspectView):
+    page_title = gettext_lazy("Case overview")
+    action_url_name = None  # set by the viewset
+    inspect_url_name = None
+    template_name = "borgerraadgiver_cases/admin/inspect.html"
+    fields = [
+        "received_at", "channel", "requester_role", "inquiry_type", "origin", "status",
+        "triaged_at", "area", "secondary_areas", "themes", "assigned_to",
+        "citizen_name", "citizen_email", "citizen_phone", "citizen_address",
+        "contact_preference", "on_behalf_of", "consent_contact_unit", "consent_given_at",
+        "consent_wording", "matter_date", "unit_contacted", "unit_answered", "account",
+        "suggested_rejection_reason", "age_limit_exceeded", "rejection_reason",
+        "referral_bodies", "investigation_questions", "statement_due",
+        "statement_received_on", "hearing_due", "advisor_statement", "criticism_level",
+        "request_to_act", "outcome", "acknowledgement_due", "acknowledged_at", "closed_at",
+        "merged_into",
+    ]
+
+    def get(self, request, *args, **kwargs):
+        audit.record(request.user, self.object, audit.VIEW, screen="inspect")
+        return super().get(request, *args, **kwargs)
+
+    def get_fields(self):
+        return list(self.fields)
+
+    def steps(self):
+        case = self.object
+        if case.status == CaseStatus.MERGED:
+            return []
+        names = ["reopen", "event", "link"] if case.status == CaseStatus.CLOSED else OPEN_STEPS
+        if case.paused_at:
+            names = [name for name in names if name != "pause"]
+        else:
+            names = [name for name in names if name != "resume"]
+        if case.acknowledged_at:
+            names = [name for name in names if name != "acknowledge"]
+        if case.consent_contact_unit:
+            names = [name for name in names if name != "consent"]
+        if not case.forwardings.filter(answered_on__isnull=True).exists():
+            names = [name for name in names if name != "answer"]
+        if not case.statement_requested_on or case.statement_received_on:
+            names = [name for name in names if name != "statement-received"]
+        url_name = self.action_url_name
+        return [{"label": ACTIONS[name].label, "url": reverse(url_name, args=[case.pk, name])}
+                for name in names]
+
+    def recommendation_add_url(self):
+        """The learning part's "add recommendation" screen, if it is installed."""
+        for name in RECOMMENDATION_ADD_URLS:
+            try:
+                return f"{reverse(name)}?source_case={self.object.pk}"
+            except NoReverseMatch:
+                continue
+        return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.object
+        events = (case.events.select_related("author").prefetch_related("documents")
+                  .order_by("-occurred_at", "-id"))
+        context.update({
+            "case": case,
+            "events": events,
+            "forwardings": case.forwardings.select_related("unit"),
+            "open_deadlines": deadlines.open_deadlines(case),
+            "today": timezone.localdate(),
+            "handling_methods": case.handling_methods.all(),
+            "links_from": CaseLink.objects.filter(case=case).select_related("other"),
+            "links_to": CaseLink.objects.filter(other=case).select_related("case"),
+            "merged_cases": case.merged_cases.all(),
+            "same_person": workflow.same_person_cases(case)[:20],
+            "steps": self.steps(),
+            "recommendations": list(case.recommendations.all())
+            if hasattr(case, "recommendations") else [],
+            "recommendation_add_url": self.recommendation_add_url(),
+            "inspect_url_name": self.inspect_url_name,
+        })
+        return context

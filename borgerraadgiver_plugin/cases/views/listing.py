@@ -1,0 +1,229 @@
+"""The case listing: filters, search, columns, a paginator for large tables, and export."""
+
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import connection
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.paginator import WagtailPaginator
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.views.snippets import IndexView
+
+from ... import audit
+from ...models import Theme
+from .. import exports
+from ..models import Case
+from .access import refuse
+
+EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
+PAGE_SIZES = (20, 50, 100)
+
+
+class CasePaginator(WagtailPaginator):
+    """Serves a very long listing without paying for OFFSET or COUNT on every page.
+
+    ``OFFSET n`` costs a walk over n rows, so the last page of 100,000 cases would cost far more
+    than the first. A page past the middle is read with the ordering reversed and a small
+    offset from the end, then turned back round: every page costs about the same.
+
+    Counting every row of an unfiltered table that large costs more than the page itself, so
+    above :attr:`estimate_above` rows PostgreSQL's own row estimate is shown instead; the
+    exact count is taken only when a page in the back half needs it. A municipality's few
+    thousand cases are always counted exactly.
+    """
+
+    estimate_above = 50_000
+
+    @cached_property
+    def exact_count(self):
+        return super().count
+
+    @cached_property
+    def count(self):
+        estimate = self.estimated_count()
+        if estimate is not None and estimate > self.estimate_above:
+            return estimate
+        return self.exact_count
+
+    def estimated_count(self):
+        queryset = self.object_list
+        if getattr(queryset, "query", None) is None or queryset.query.where:
+            return None
+        if connection.vendor != "postgresql":
+            return None
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                           [queryset.model._meta.db_table])
+            row = cursor.fetchone()
+        return row[0] if row and row[0] > 0 else None
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if number > 1 and bottom > self.count // 2 and getattr(self.object_list, "ordered",
+                                                                False):
+            total = self.exact_count
+            bottom = min(bottom, max(total - 1, 0))
+            top = min(bottom + self.per_page, total)
+            if top + self.orphans >= total:
+                top = total
+            reversed_list = self.object_list.reverse()[total - top:total - bottom]
+            return self._get_page(list(reversed_list)[::-1], number, self)
+        top = min(bottom + self.per_page, self.count)
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(self.object_list[bottom:top], number, self)
+
+
+class NextDeadlineColumn(Column):
+    """The next deadline, marked when it has passed."""
+
+    cell_template_name = "borgerraadgiver_cases/admin/next_deadline_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        due = instance.next_deadline
+        context["overdue"] = bool(due and due < timezone.localdate())
+        return context
+
+
+def listing_columns():
+    return [
+        DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
+        Column("inquiry_type", label=gettext_lazy("Type"), accessor="get_inquiry_type_display",
+               sort_key="inquiry_type"),
+        Column("area", label=gettext_lazy("Area"), sort_key="area__name"),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display",
+               sort_key="status"),
+        NextDeadlineColumn("next_deadline", label=gettext_lazy("Next deadline"),
+                           sort_key="next_deadline"),
+        Column("assigned_to", label=gettext_lazy("Assigned"), sort_key="assigned_to__username"),
+    ]
+
+
+class CaseIndexView(IndexView):
+    paginator_class = CasePaginator
+    default_ordering = "-received_at"
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        # The reference opens the case (inspect, with its timeline), not the edit form.
+        return self._get_custom_column(
+            field_name, self._get_title_column_class(column_class),
+            get_url=self.get_inspect_url,
+            get_title_id=lambda instance: f"snippet_{quote(instance.pk)}_title", **kwargs)
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset().select_related("area", "assigned_to")
+        if self.is_export:
+            queryset = queryset.prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.only("id", "name")))
+        return queryset
+
+    def get_paginate_by(self, queryset):
+        if self.is_export:
+            return None
+        try:
+            size = int(self.request.GET.get("per_page", PAGE_SIZES[0]))
+        except (TypeError, ValueError):
+            size = PAGE_SIZES[0]
+        return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        # A unique last key keeps pages stable and lets the paginator read from either end.
+        ordering = self.ordering or "-received_at"
+        return queryset.order_by(ordering, "-id" if ordering.startswith("-") else "id")
+
+    def paginate_queryset(self, queryset, page_size):
+        raw = self.request.GET.get(self.page_kwarg)
+        if raw not in (None, ""):
+            try:
+                number = int(raw)
+                if number < 1:
+                    raise EmptyPage
+            except (ValueError, EmptyPage, PageNotAnInteger):
+                messages.warning(self.request, _("Page %(page)s does not exist; showing the "
+                                                 "first page.") % {"page": raw[:20]})
+        return super().paginate_queryset(queryset, page_size)
+
+    def get(self, request, *args, **kwargs):
+        if self.filters is not None and self.filters.is_bound and not self.filters.is_valid():
+            names = ", ".join(str(self.filters.form.fields[name].label)
+                              for name in self.filters.form.errors)
+            messages.warning(request, _("These filters were not understood and are ignored: "
+                                        "%(names)s.") % {"names": names})
+        if self.is_export:
+            if not request.user.has_perm(EXPORT_PERMISSION):
+                return refuse(request)
+        return super().get(request, *args, **kwargs)
+
+    # Export ---------------------------------------------------------------------------------
+
+    @cached_property
+    def include_text(self):
+        return self.request.GET.get(exports.INCLUDE_TEXT_PARAM) == "1"
+
+    @property
+    def list_export(self):
+        return exports.export_columns(self.include_text)
+
+    @list_export.setter
+    def list_export(self, value):
+        """Wagtail sets the viewset's list; the columns are chosen per request instead."""
+
+    @property
+    def export_headings(self):
+        return exports.HEADINGS
+
+    @export_headings.setter
+    def export_headings(self, value):
+        pass
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons.copy()
+        if self.request.user.has_perm(EXPORT_PERMISSION):
+            for label, export_format, priority in (
+                    (_("Download XLSX with names and text"), "xlsx", 110),
+                    (_("Download CSV with names and text"), "csv", 120)):
+                params = self.request.GET.copy()
+                params["export"] = export_format
+                params[exports.INCLUDE_TEXT_PARAM] = "1"
+                buttons.append(Button(label, url=f"{self.request.path}?{params.urlencode()}",
+                                      icon_name="download", priority=priority))
+        return buttons
+
+    def get_filename(self):
+        return f"henvendelser-{timezone.localdate():%Y-%m-%d}"
+
+    def get_heading(self, queryset, field):
+        return super().get_heading(Case.objects.none(), field)
+
+    @cached_property
+    def choice_labels(self):
+        return exports.choice_labels(Case, self.list_export)
+
+    def to_row_dict(self, item):
+        labels = self.choice_labels
+        return {field: exports.display_value(item, field, labels) for field in self.list_export}
+
+    def preprocess_field_value(self, field, value, export_format):
+        return exports.neutralise(super().preprocess_field_value(field, value, export_format))
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        rows = list(queryset)  # already evaluated for the context; themes prefetched
+        if not rows:
+            messages.info(self.request, _("No cases match the filters, so there is nothing to "
+                                          "export."))
+            query = self.request.GET.copy()
+            query.pop("export", None)
+            return redirect(f"{self.index_url}?{query.urlencode()}" if query else self.index_url)
+        audit.record_many(self.request.user, rows, audit.EXPORT, format=spreadsheet_format,
+                          with_text=self.include_text)
+        return super().as_spreadsheet(rows, spreadsheet_format)

@@ -1,0 +1,97 @@
+"""The case viewset: every screen of a case under the one "Borgerrådgiver" menu."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ...admin_menu import MENU_HOOK
+from ..admin_forms import CaseAdminForm
+from ..filters import CaseFilterSet
+from ..models import Case
+from .access import guard
+from .actions import CaseActionView
+from .edit import CaseCreateView, CaseEditView
+from .inspect import CaseInspectView
+from .listing import CaseIndexView, listing_columns
+
+CITIZEN_PANELS = MultiFieldPanel([
+    FieldPanel("requester_role"),
+    FieldRowPanel([FieldPanel("citizen_name"), FieldPanel("on_behalf_of")]),
+    FieldRowPanel([FieldPanel("citizen_email"), FieldPanel("citizen_phone")]),
+    FieldPanel("citizen_address"),
+    FieldPanel("contact_preference"),
+], heading=_("Who"))
+
+MATTER_PANELS = MultiFieldPanel([
+    FieldPanel("account"),
+    FieldRowPanel([FieldPanel("matter_date"), FieldPanel("unit_contacted"),
+                   FieldPanel("unit_answered")]),
+], heading=_("The matter"))
+
+
+class CaseViewSet(SnippetViewSet):
+    model = Case
+    icon = "folder-open-inverse"
+    menu_label = _("Cases")
+    menu_order = 100
+    menu_hook = MENU_HOOK
+    url_prefix = "borgerraadgiver/cases"
+    list_display = ["reference", *listing_columns()]
+    filterset_class = CaseFilterSet
+    search_fields = ["reference", "citizen_name", "citizen_email", "citizen_phone", "account"]
+    inspect_view_enabled = True
+    list_export = ["reference"]  # the real columns are chosen per request (cases.exports)
+    index_view_class = CaseIndexView
+    add_view_class = CaseCreateView
+    edit_view_class = CaseEditView
+    inspect_view_class = CaseInspectView
+    copy_view_enabled = False
+
+    add_panels = ObjectList([
+        FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel")]),
+        FieldRowPanel([FieldPanel("inquiry_type"), FieldPanel("origin")]),
+        CITIZEN_PANELS,
+        MATTER_PANELS,
+        MultiFieldPanel([FieldPanel("area"), FieldPanel("themes"),
+                         FieldPanel("assigned_to")], heading=_("Triage")),
+    ], base_form_class=CaseAdminForm)
+
+    edit_panels = ObjectList([
+        FieldPanel("loaded_version", classname="w-hidden"),
+        FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel")]),
+        CITIZEN_PANELS,
+        MATTER_PANELS,
+        MultiFieldPanel([FieldPanel("secondary_areas"), FieldPanel("assigned_to")],
+                        heading=_("Handling")),
+    ], base_form_class=CaseAdminForm)
+
+    def get_edit_handler(self):
+        # Wagtail uses one panel definition for create and edit; intake asks for more.
+        return self.edit_panels.bind_to_model(self.model)
+
+    @property
+    def _add_handler(self):
+        return self.add_panels.bind_to_model(self.model)
+
+    def get_add_view_kwargs(self, **kwargs):
+        kwargs = super().get_add_view_kwargs(**kwargs)
+        kwargs["panel"] = self._add_handler
+        kwargs["form_class"] = self._add_handler.get_form_class()
+        return kwargs
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(action_url_name=self.get_url_name("action"),
+                                               **kwargs)
+
+    @property
+    def action_view(self):
+        return CaseActionView.as_view(inspect_url_name=self.get_url_name("inspect"),
+                                      index_url_name=self.get_url_name("list"))
+
+    def get_urlpatterns(self):
+        patterns = [*super().get_urlpatterns(),
+                    path("<int:pk>/action/<slug:action>/", self.action_view, name="action")]
+        for pattern in patterns:
+            pattern.callback = guard(pattern.callback)
+        return patterns
