@@ -3,3 +3,13 @@ from wagtail.snippets.models import register_snippet
 from .views import CaseViewSet
 
 register_snippet(CaseViewSet)
+
+from django.urls import include, path  # noqa: E402
+from wagtail import hooks  # noqa: E402
+
+from . import downloads  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_document_download_url():
+    return [path("", include(downloads.urlpatterns))]
