@@ -48,6 +48,11 @@ ANSWERED_CHOICES = [(YES, _("Yes")), (NO, _("No, not yet"))]
 CONTACT_CHOICES = [(ContactPreference.EMAIL, _("E-mail")), (ContactPreference.PHONE, _("Phone"))]
 DATE_FORMATS = ["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y"]
 TO_BOOL = {YES: True, NO: False}
+TOKEN_MESSAGES = {
+    "expired": _("The page expired. Please send the form again; what you wrote is kept."),
+    "invalid_token": _(
+        "The form could not be checked. Please send it again; what you wrote is kept."),
+}
 
 validate_phone = RegexValidator(
     r"^\+?[0-9][0-9 ()-]{5,30}$",
@@ -179,6 +184,7 @@ class ComplaintForm(SpamProtectedForm):
         super().__init__(*args, **kwargs)
         self.page = page
         self.limits = limits or uploads.Limits()
+        self.fields[HONEYPOT_FIELD].label = _("Leave this field empty")
         self.allow_anonymous = getattr(page, "allow_anonymous_guidance", True)
         self.areas = list(areas if areas is not None else Area.objects.current())
         area_field = self.fields["area"]
@@ -215,7 +221,12 @@ class ComplaintForm(SpamProtectedForm):
         return day
 
     def clean(self):
-        cleaned = super().clean()
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError as error:
+            # The spam check's messages, worded for citizens (and translated in this app).
+            raise forms.ValidationError(TOKEN_MESSAGES.get(error.code, error.messages[0]),
+                                        code=error.code) from None
         if self.is_bot:
             return cleaned
         name, email, phone = (cleaned.get(key) for key in ("name", "email", "phone"))
