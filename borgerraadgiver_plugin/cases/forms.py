@@ -188,10 +188,10 @@ class ComplaintForm(SpamProtectedForm):
         self.allow_anonymous = getattr(page, "allow_anonymous_guidance", True)
         self.areas = list(areas if areas is not None else Area.objects.current())
         area_field = self.fields["area"]
-        area_field.choices = [(str(area.pk), area.name) for area in self.areas] + [
-            (UNKNOWN_AREA, _("I don't know"))]
         area_field.widget = TriageRadioSelect(triage_keys={
             str(area.pk): triage.EXTERNAL_AREA_KEY for area in self.areas if area.is_external})
+        area_field.choices = [(str(area.pk), area.name) for area in self.areas] + [
+            (UNKNOWN_AREA, _("I don't know"))]
         if getattr(page, "allow_attachments", True) and self.limits.max_files:
             field = self.fields["attachments"]
             field.help_text = field.help_text % {"count": self.limits.max_files,

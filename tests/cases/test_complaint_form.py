@@ -164,7 +164,10 @@ def test_remit_guidance_is_shown_after_a_submit_without_javascript(client, form_
 def test_the_form_marks_answers_for_the_guidance_script(client, form_page):
     html = client.get(form_page.url).content.decode()
     assert 'data-triage="OMBUDSMAN"' in html and 'data-triage-panel="OMBUDSMAN" hidden' in html
-    assert 'data-triage="OTHER_AUTHORITY"' in html  # the external area too
+    external = Area.objects.get(is_external=True)
+    assert re.search(rf'data-triage="OTHER_AUTHORITY"[^>]*value="{external.pk}"', html) or (
+        re.search(rf'value="{external.pk}"[^>]*data-triage="OTHER_AUTHORITY"', html))
+    assert 'name="area" value="unknown"' in html or 'value="unknown"' in html
     assert "complaint_form.js" in html
 
 
