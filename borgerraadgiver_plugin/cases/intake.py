@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ..choices import CaseStatus, Channel, RequesterRole
 from ..outbox import queue_messages
+from ..references import next_reference
 from . import triage
 from .forms import CONSENT_WORDING, TO_BOOL
 from .models import Case, CaseDocument
@@ -104,6 +105,10 @@ def submit(form, *, page, settings):
     stored = []
     try:
         with transaction.atomic():
+            # Taking the reference here, in this transaction, lets Case.save() skip its own
+            # savepoint; the number still rolls back with everything else.
+            case.validate_area()
+            case.reference = next_reference(case.received_at)
             case.save()
             for checked in files:
                 document = CaseDocument(
