@@ -8,6 +8,7 @@ import pytest
 from borgerraadgiver_plugin.cases.models import Case
 
 from ..cases.form_fixtures import *  # noqa: F403
+from ..cases.form_fixtures import ensure_default_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,20 +22,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 @pytest.fixture
 def site(transactional_db):
-    """The default site; rebuilt when an earlier transactional test flushed the tables
-    (serialized rollback clashes with content types on PostgreSQL)."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page, Site
-
-    from home.models import HomePage
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root"))
-    home = root.add_child(instance=HomePage(title="Forside", slug="forside"))
-    return Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return ensure_default_site()
 
 
 @pytest.fixture
