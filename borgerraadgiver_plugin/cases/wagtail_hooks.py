@@ -13,3 +13,10 @@ from . import downloads  # noqa: E402
 @hooks.register("register_admin_urls")
 def register_document_download_url():
     return [path("", include(downloads.urlpatterns))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_mail_panel(request, panels):
+    from .outbox_panel import add_panel
+
+    add_panel(request, panels)

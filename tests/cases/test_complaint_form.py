@@ -386,3 +386,38 @@ def test_error_state_prefixes_the_title_links_each_error_and_keeps_input(client,
 
 def test_first_get_sets_a_fresh_token_each_time(client, form_page):
     assert form_token(client, form_page) != form_token(client, form_page)
+
+
+def test_editors_can_edit_the_form_page_texts_and_options(admin_client, form_page):
+    response = admin_client.get(f"/admin/pages/{form_page.pk}/edit/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for field in ("remit_text", "what_happens_next", "thank_you_text", "allow_attachments",
+                  "allow_anonymous_guidance", "notification_emails"):
+        assert f'name="{field}"' in html
+
+
+def test_notification_addresses_fall_back_to_the_advisor_settings(client, form_page, area):
+    form_page.notification_emails = ""
+    form_page.save()
+    settings = BorgerraadgiverSettings.current()
+    settings.notification_emails = "a@example.invalid, b@example.invalid"
+    settings.save()
+    post(client, form_page, area)
+    assert set(OutboxMessage.objects.values_list("recipient", flat=True)) == {
+        "anne@example.invalid", "a@example.invalid", "b@example.invalid"}
+
+
+def test_failed_mail_is_shown_to_the_advisor_on_the_dashboard(advisor_client, form_page, area):
+    from borgerraadgiver_plugin.outbox import queue_message
+
+    message = queue_message("case.acknowledgement", "anne@example.invalid", "Kvittering",
+                            "Tak.", reference="BR-2026-0042")
+    message.status, message.last_error = OutboxStatus.FAILED, "SMTPServerDisconnected: down"
+    message.save()
+    html = advisor_client.get("/admin/").content.decode()
+    assert "BR-2026-0042" in html and "SMTPServerDisconnected" in html
+
+
+def test_the_dashboard_has_no_mail_panel_when_nothing_failed(advisor_client, form_page):
+    assert "borgerraadgiver-failed-mail" not in advisor_client.get("/admin/").content.decode()
