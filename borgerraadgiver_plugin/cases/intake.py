@@ -6,6 +6,7 @@ same rendered form (same token nonce, stored as ``Case.submission_key``) returns
 and stores nothing new, even when both arrive at the same time.
 """
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -21,6 +22,8 @@ from .models import Case, CaseDocument
 
 KIND_ACKNOWLEDGEMENT = "case.acknowledgement"
 KIND_NOTICE = "case.new_inquiry"
+CONTENT_FIELDS = ("inquiry_type", "area", "account", "matter_date", "name", "email", "phone",
+                  "on_behalf_of")
 
 
 @dataclass
@@ -66,7 +69,6 @@ def build_case(form, settings, now=None):
         suggested_rejection_reason=result.suggested_reason,
         age_limit_exceeded=result.age_limit_exceeded,
         acknowledgement_due=settings.calendar.add(today, settings.acknowledgement_days),
-        submission_key=form.nonce,
     )
 
 
@@ -99,8 +101,25 @@ def messages_for(case, page, settings):
 
 
 def submit(form, *, page, settings):
-    """Store a valid, human form. Returns a :class:`Submission`."""
+    """Store a valid, human form. Returns a :class:`Submission`.
+
+    The same rendered form sent twice with the same content (a double click, a retry) gives
+    the first case back. Sent again with other content (back button, edit, send), it is a new
+    inquiry and is stored under a key derived from the nonce and that content.
+    """
+    keys = [form.nonce, f"{form.nonce}:{_fingerprint(form.cleaned_data)}"]
+    for key in keys:
+        case, created = _store(form, page, settings, key)
+        if created or _same_content(case, form.cleaned_data):
+            break
+    return Submission(case, created=created)
+
+
+def _store(form, page, settings, key):
+    """Write the case, its files and its e-mails: ``(case, True)``; or ``(existing, False)``
+    when a case is already stored under ``key`` (then nothing new is kept)."""
     case = build_case(form, settings)
+    case.submission_key = key
     files = form.cleaned_data.get("attachments") or []
     stored = []
     try:
@@ -122,14 +141,24 @@ def submit(form, *, page, settings):
             queue_messages(messages_for(case, page, settings))
     except IntegrityError:
         _discard(stored)
-        existing = Case.objects.filter(submission_key=form.nonce).first()
-        if form.nonce and existing is not None:
-            return Submission(existing, created=False)
+        existing = Case.objects.filter(submission_key=key).first()
+        if key and existing is not None:
+            return existing, False
         raise
     except BaseException:
         _discard(stored)
         raise
-    return Submission(case, created=True)
+    return case, True
+
+
+def _fingerprint(data):
+    text = "\x1f".join(str(data.get(name) or "") for name in CONTENT_FIELDS)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _same_content(case, data):
+    return (case.account, case.citizen_name, case.citizen_email) == (
+        data.get("account", ""), data.get("name", ""), data.get("email", ""))
 
 
 def _discard(stored_files):

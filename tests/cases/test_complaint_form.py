@@ -421,3 +421,14 @@ def test_failed_mail_is_shown_to_the_advisor_on_the_dashboard(advisor_client, fo
 
 def test_the_dashboard_has_no_mail_panel_when_nothing_failed(advisor_client, form_page):
     assert "borgerraadgiver-failed-mail" not in advisor_client.get("/admin/").content.decode()
+
+
+def test_the_same_form_sent_again_with_other_content_is_a_new_inquiry(client, form_page, area):
+    data = valid_data(client, form_page, area)
+    first = client.post(form_page.url, data)
+    changed = client.post(form_page.url, {**data, "account": "Og en ting mere om skolebussen."})
+    again = client.post(form_page.url, {**data, "account": "Og en ting mere om skolebussen."})
+    assert first["Location"] != changed["Location"] == again["Location"]
+    assert sorted(Case.objects.values_list("account", flat=True)) == [
+        "Jeg har ventet fire måneder på svar på min ansøgning om hjælpemidler.",
+        "Og en ting mere om skolebussen."]
