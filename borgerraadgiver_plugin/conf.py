@@ -16,6 +16,26 @@ DEFAULTS = {
     # True: the "Veterans" registry gets its own top-level admin menu item instead of sitting
     # inside the "Borgerrådgiver" menu.
     "BORGERRAADGIVER_VETERANS_TOP_LEVEL_MENU": False,
+    # Spam defence of public forms (read by borgerraadgiver_plugin.spam): a form sent back
+    # sooner than MIN_SECONDS after it was shown is a bot; later than MAX_AGE has expired.
+    "BORGERRAADGIVER_FORM_MIN_SECONDS": 3,
+    "BORGERRAADGIVER_FORM_MAX_AGE": 4 * 3600,
+    # Per-IP rate limit (requests per window in seconds), kept in the Django cache.
+    "BORGERRAADGIVER_RATE_LIMIT": 10,
+    "BORGERRAADGIVER_RATE_WINDOW": 3600,
+    # Proxies whose X-Forwarded-For is believed; empty means the header is ignored.
+    "BORGERRAADGIVER_TRUSTED_PROXIES": (),
+    # POSTs to the complaint form one address may send per window (errors included).
+    "BORGERRAADGIVER_FORM_RATE_LIMIT": 20,
+    # Dotted path of a virus scanner, called as scanner(file, name) for every attachment:
+    # return None when clean, or a short finding (e.g. the signature name) to refuse the file.
+    # An exception refuses the file too ("could not be checked"). None: no scanning.
+    "BORGERRAADGIVER_VIRUS_SCANNER": None,
+    # Images with more pixels than this are refused (decompression bombs).
+    "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
+    # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.
+    "BORGERRAADGIVER_MAX_UNZIPPED_MB": 200,
+    "BORGERRAADGIVER_MAX_ZIP_RATIO": 100,
 }
 
 

@@ -37,6 +37,19 @@ def queue_message(kind, recipient, subject, body, reference="", dedupe_key=None)
     return message
 
 
+def queue_messages(messages):
+    """Owe several e-mails at once, in one INSERT (no dedupe keys). ``messages`` are dicts
+    with the arguments of :func:`queue_message`, ``dedupe_key`` left out."""
+    rows = [OutboxMessage(kind=m["kind"], recipient=m["recipient"], subject=m["subject"],
+                          body=m["body"], reference=m.get("reference", ""))
+            for m in messages]
+    if not rows:
+        return []
+    created = OutboxMessage.objects.bulk_create(rows)
+    transaction.on_commit(_enqueue_delivery)
+    return created
+
+
 def _enqueue_delivery():
     from .tasks import deliver_outbox
 

@@ -94,7 +94,7 @@ class OverduePanel(CasePanel):
 class OutboxFailuresPanel(Component):
     name = "borgerraadgiver_outbox_failures"
     order = 53
-    template_name = "borgerraadgiver_cases/admin/dashboard_outbox.html"
+    template_name = "borgerraadgiver_cases/panels/failed_mail.html"
 
     def get_context_data(self, parent_context=None):
         failed = OutboxMessage.objects.filter(status=OutboxStatus.FAILED)
@@ -110,4 +110,7 @@ def panels_for(user):
 
     if not may_see_cases(user):
         return []
-    return [UntriagedPanel(), DueThisWeekPanel(), OverduePanel(), OutboxFailuresPanel()]
+    panels = [UntriagedPanel(), DueThisWeekPanel(), OverduePanel()]
+    if OutboxMessage.objects.filter(status=OutboxStatus.FAILED).exists():
+        panels.append(OutboxFailuresPanel())
+    return panels

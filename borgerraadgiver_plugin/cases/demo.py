@@ -63,12 +63,62 @@ def _pick(rng, weighted):
     return rng.choices(values, weights=weights)[0]
 
 
+FORM_PAGE_TEXTS = {
+    "intro": (
+        "<p>Borgerrådgiveren hjælper dig, hvis du er utilfreds med kommunen eller har brug for "
+        "vejledning om din sag. Borgerrådgiveren er uafhængig af kommunens forvaltning og har "
+        "tavshedspligt. Det er gratis at henvende sig.</p>"
+        "<p>Du kan også ringe på 56 57 57 57 mandag–torsdag kl. 10–14 eller møde op i "
+        "træffetiden.</p>"
+    ),
+    "remit_text": (
+        "<p>Borgerrådgiveren kan:</p><ul>"
+        "<li>vejlede dig om, hvor og hvordan du klager, og hjælpe dig med at komme videre med "
+        "din sag,</li>"
+        "<li>behandle klager over kommunens sagsbehandling, fx lang ventetid, manglende svar, "
+        "manglende vejledning eller partshøring,</li>"
+        "<li>behandle klager over medarbejderes optræden og kommunens praktiske opgaver,</li>"
+        "<li>formidle dialog mellem dig og kommunen.</li></ul>"
+        "<p>Borgerrådgiveren kan ikke:</p><ul>"
+        "<li>træffe eller ændre afgørelser – klager over indholdet af en afgørelse skal sendes "
+        "efter klagevejledningen i afgørelsen,</li>"
+        "<li>behandle sager, der er indbragt for Ankestyrelsen, et andet klagenævn, Tilsynet, "
+        "Folketingets Ombudsmand eller en domstol,</li>"
+        "<li>behandle klager over politiske beslutninger, fx serviceniveauet,</li>"
+        "<li>behandle kommunens egne medarbejderes ansættelsesforhold,</li>"
+        "<li>behandle sager hos andre myndigheder, fx Udbetaling Danmark, Skattestyrelsen, "
+        "Familieretshuset eller regionen.</li></ul>"
+        "<p>Som hovedregel behandler borgerrådgiveren ikke forhold, der ligger mere end 12 "
+        "måneder tilbage.</p>"
+    ),
+    "what_happens_next": (
+        "<ol><li>Du får straks et referencenummer på skærmen og – hvis du oplyser din "
+        "e-mail – en kvittering på mail.</li>"
+        "<li>Borgerrådgiveren læser din henvendelse og kontakter dig inden for 10 "
+        "arbejdsdage.</li>"
+        "<li>Har du ikke talt med den afdeling, der har din sag, sender borgerrådgiveren som "
+        "regel din klage dertil først, hvis du giver lov. Afdelingen svarer dig direkte med "
+        "kopi til borgerrådgiveren.</li>"
+        "<li>Ligger sagen uden for det, borgerrådgiveren kan behandle, får du at vide, hvor du "
+        "kan henvende dig.</li></ol>"
+    ),
+    "thank_you_text": (
+        "<p>Tak fordi du skrev til borgerrådgiveren. Vi behandler dine oplysninger fortroligt "
+        "og efter databeskyttelsesreglerne.</p>"
+    ),
+}
+
+
 def build(context):
-    ensure_page(
+    page = ensure_page(
         context.home, ComplaintFormPage, "borgerraadgiveren", title="Borgerrådgiveren",
-        intro="<p>Borgerrådgiveren hjælper dig, hvis du er utilfreds med kommunen eller har brug "
-              "for vejledning om din sag.</p>",
+        **FORM_PAGE_TEXTS,
     )
+    missing = {name: text for name, text in FORM_PAGE_TEXTS.items() if not getattr(page, name)}
+    if missing:  # a page from an older demo: give it the full texts
+        for name, text in missing.items():
+            setattr(page, name, text)
+        page.save_revision().publish()
     if Case.objects.exists():
         return
     rng = context.rng

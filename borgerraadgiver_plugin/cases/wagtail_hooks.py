@@ -1,6 +1,8 @@
+from django.urls import include, path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import downloads
 from .dashboard import panels_for
 from .views import CaseViewSet
 from .views.outbox import OutboxViewSet
@@ -11,6 +13,11 @@ register_snippet(CaseViewSet)
 @hooks.register("register_admin_viewset")
 def register_outbox_viewset():
     return OutboxViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_document_download_url():
+    return [path("", include(downloads.urlpatterns))]
 
 
 @hooks.register("construct_homepage_panels")

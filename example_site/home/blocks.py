@@ -1,6 +1,9 @@
 from wagtail import blocks
 
+from borgerraadgiver_plugin.cases.blocks import ComplaintFormBlock
+
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(form_classname="title")
     paragraph = blocks.RichTextBlock()
+    complaint_form = ComplaintFormBlock()

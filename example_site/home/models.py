@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -49,3 +51,15 @@ class PlainCase(models.Model):
 
     def __str__(self):
         return self.reference
+
+
+class BaselineFormField(AbstractFormField):
+    page = ParentalKey("BaselineFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class BaselineFormPage(AbstractEmailForm):
+    """A plain Wagtail form-builder page, the baseline the complaint form is benchmarked
+    against (tests/benchmarks/bench_form_submit.py)."""
+
+    content_panels = [*AbstractEmailForm.content_panels, InlinePanel("form_fields"),
+                      FieldPanel("to_address")]

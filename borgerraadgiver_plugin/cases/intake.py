@@ -1,0 +1,170 @@
+"""The submit pipeline of the complaint form: one transaction, nothing half-stored.
+
+The form has already been validated without side effects (files included). ``submit`` then
+writes the case, its documents and the outbox rows in one transaction. A second submit of the
+same rendered form (same token nonce, stored as ``Case.submission_key``) returns the first case
+and stores nothing new, even when both arrive at the same time.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..choices import CaseStatus, Channel, RequesterRole
+from ..outbox import queue_messages
+from ..references import next_reference
+from . import triage
+from .forms import CONSENT_WORDING, TO_BOOL
+from .models import Case, CaseDocument
+
+KIND_ACKNOWLEDGEMENT = "case.acknowledgement"
+KIND_NOTICE = "case.new_inquiry"
+CONTENT_FIELDS = ("inquiry_type", "area", "account", "matter_date", "name", "email", "phone",
+                  "on_behalf_of")
+
+
+@dataclass
+class Submission:
+    case: Case
+    created: bool
+
+
+def build_case(form, settings, now=None):
+    """An unsaved :class:`Case` from a valid form, triaged."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    data = form.cleaned_data
+    result = triage.triage(**form.triage_answers(), today=today,
+                           age_limit_months=settings.complaint_age_limit_months)
+    name, email, phone = data.get("name", ""), data.get("email", ""), data.get("phone", "")
+    if data.get("on_behalf"):
+        role = RequesterRole.REPRESENTATIVE
+    elif not (name or email or phone):
+        role = RequesterRole.ANONYMOUS
+    else:
+        role = RequesterRole.CITIZEN
+    consent = bool(data.get("consent_contact_unit"))
+    return Case(
+        received_at=now,
+        channel=Channel.WEBFORM,
+        status=CaseStatus.NEW,
+        requester_role=role,
+        inquiry_type=data["inquiry_type"],
+        citizen_name=name,
+        citizen_email=email,
+        citizen_phone=phone,
+        contact_preference=data.get("contact_preference", ""),
+        on_behalf_of=data.get("on_behalf_of", "") if data.get("on_behalf") else "",
+        consent_contact_unit=consent,
+        consent_given_at=now if consent else None,
+        consent_wording=str(CONSENT_WORDING) if consent else "",
+        area=data.get("area"),
+        account=data["account"],
+        matter_date=data.get("matter_date"),
+        unit_contacted=TO_BOOL.get(data.get("unit_contacted")),
+        unit_answered=TO_BOOL.get(data.get("unit_answered")),
+        suggested_rejection_reason=result.suggested_reason,
+        age_limit_exceeded=result.age_limit_exceeded,
+        acknowledgement_due=settings.calendar.add(today, settings.acknowledgement_days),
+    )
+
+
+def messages_for(case, page, settings):
+    """The citizen's acknowledgement and the advisor's notice: the reference and a generic
+    sentence only, never the citizen's name, text or files."""
+    reference = case.reference
+    messages = []
+    if case.citizen_email:
+        messages.append({
+            "kind": KIND_ACKNOWLEDGEMENT, "recipient": case.citizen_email,
+            "reference": reference,
+            "subject": _("Receipt for your inquiry %(reference)s") % {"reference": reference},
+            "body": _(
+                "The citizen advisor has received your inquiry. Your reference number is "
+                "%(reference)s. Please quote it when you contact the citizen advisor.\n\n"
+                "This e-mail was sent automatically. Do not reply with personal information."
+            ) % {"reference": reference},
+        })
+    recipients = (page.notification_addresses if page is not None else []) or (
+        settings.notification_addresses or ([settings.advisor_email]
+                                             if settings.advisor_email else []))
+    messages.extend({
+        "kind": KIND_NOTICE, "recipient": address, "reference": reference,
+        "subject": _("New inquiry %(reference)s") % {"reference": reference},
+        "body": _("A new inquiry with reference number %(reference)s has arrived through the "
+                  "web form. Read it in the administration.") % {"reference": reference},
+    } for address in recipients)
+    return messages
+
+
+def submit(form, *, page, settings):
+    """Store a valid, human form. Returns a :class:`Submission`.
+
+    The same rendered form sent twice with the same content (a double click, a retry) gives
+    the first case back. Sent again with other content (back button, edit, send), it is a new
+    inquiry and is stored under a key derived from the nonce and that content.
+    """
+    keys = [form.nonce, f"{form.nonce}:{_fingerprint(form.cleaned_data)}"]
+    for key in keys:
+        case, created = _store(form, page, settings, key)
+        if created or _same_content(case, form.cleaned_data):
+            break
+    return Submission(case, created=created)
+
+
+def _store(form, page, settings, key):
+    """Write the case, its files and its e-mails: ``(case, True)``; or ``(existing, False)``
+    when a case is already stored under ``key`` (then nothing new is kept)."""
+    case = build_case(form, settings)
+    case.submission_key = key
+    files = form.cleaned_data.get("attachments") or []
+    stored = []
+    try:
+        with transaction.atomic():
+            # Taking the reference here, in this transaction, lets Case.save() skip its own
+            # savepoint; the number still rolls back with everything else.
+            case.validate_area()
+            case.reference = next_reference(case.received_at)
+            case.save()
+            for checked in files:
+                document = CaseDocument(
+                    case=case, original_name=checked.original_name,
+                    content_type=checked.content_type, size=checked.size,
+                    sha256=checked.sha256,
+                )
+                document.file.save(checked.original_name, checked.file, save=False)
+                stored.append(document.file)
+                document.save()
+            queue_messages(messages_for(case, page, settings))
+    except IntegrityError:
+        _discard(stored)
+        existing = Case.objects.filter(submission_key=key).first()
+        if key and existing is not None:
+            return existing, False
+        raise
+    except BaseException:
+        _discard(stored)
+        raise
+    return case, True
+
+
+def _fingerprint(data):
+    text = "\x1f".join(str(data.get(name) or "") for name in CONTENT_FIELDS)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _same_content(case, data):
+    return (case.account, case.citizen_name, case.citizen_email) == (
+        data.get("account", ""), data.get("name", ""), data.get("email", ""))
+
+
+def _discard(stored_files):
+    """Remove files written for a transaction that did not commit."""
+    for field_file in stored_files:
+        try:
+            field_file.storage.delete(field_file.name)
+        except OSError:
+            pass

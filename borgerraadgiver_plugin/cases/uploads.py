@@ -1,0 +1,233 @@
+"""Attachments from citizens: what is accepted, checked before anything is stored.
+
+A file is accepted only when its extension and its content (magic bytes) agree on a type in
+the allow-list; what the browser claims (the Content-Type of the part) is ignored. Office files
+are zip archives and are refused when they would unpack to far more than they weigh; images
+are refused when they claim absurd pixel counts. A virus scanner can be plugged in with
+``BORGERRAADGIVER_VIRUS_SCANNER``. Files are stored later, by :mod:`.intake`, under random
+names in private storage.
+"""
+
+import hashlib
+import os
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import conf
+
+#: extension -> the MIME type its content must sniff as (None: plain text, no magic bytes).
+ALLOWED_TYPES = {
+    "pdf": "application/pdf",
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "heic": "image/heic",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "txt": None,
+}
+ZIP_TYPES = {"docx", "odt"}
+IMAGE_TYPES = {"jpg", "jpeg", "png", "heic"}
+MB = 1024 * 1024
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+
+
+@dataclass
+class Limits:
+    max_files: int = 5
+    max_file_bytes: int = 10 * MB
+    max_total_bytes: int = 25 * MB
+
+    @classmethod
+    def from_settings(cls, settings):
+        return cls(settings.max_attachments, settings.max_attachment_mb * MB,
+                   settings.max_total_attachment_mb * MB)
+
+
+@dataclass
+class CheckedFile:
+    """An upload that passed every check; ``file`` is still the uploaded file."""
+
+    file: object
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+
+
+def clean_name(name, limit=255):
+    """A display name: no folders, controls, bidi or invisible characters, at most ``limit``."""
+    name = re.split(r"[\\/]", name or "")[-1]
+    name = "".join(char for char in name if unicodedata.category(char) != "Cc")
+    name = _INVISIBLE.sub("", _BIDI_CONTROLS.sub("", name)).strip().strip(".")
+    if len(name) > limit:
+        stem, ext = os.path.splitext(name)
+        ext = ext[:20]
+        name = stem[:limit - len(ext)] + ext
+    return name or "fil"
+
+
+def extension(name):
+    return os.path.splitext(name)[1].lower().lstrip(".")
+
+
+def _head(upload, size=8192):
+    upload.seek(0)
+    head = upload.read(size)
+    upload.seek(0)
+    return head
+
+
+def _refuse(message, name, code, **params):
+    raise ValidationError(message, code=code, params={"name": name, **params})
+
+
+def _check_text(upload, name):
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = None
+    if text is None or "\x00" in text:
+        _refuse(_("%(name)s is not a plain text file."), name, "not_text")
+    if re.search(r"<\s*(html|script|!doctype|body|iframe)\b", text[:4096], re.IGNORECASE):
+        _refuse(_("%(name)s contains web page code. Send it as PDF instead."), name, "html")
+
+
+def _check_zip(upload, name):
+    limit = conf.get("BORGERRAADGIVER_MAX_UNZIPPED_MB") * MB
+    ratio = conf.get("BORGERRAADGIVER_MAX_ZIP_RATIO")
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        _refuse(_("%(name)s is damaged and cannot be opened."), name, "damaged")
+    finally:
+        upload.seek(0)
+    total = 0
+    for member in members:
+        total += member.file_size
+        if len(members) > 2000 or total > limit or (
+            member.file_size > MB and member.file_size > ratio * max(member.compress_size, 1)
+        ):
+            _refuse(_("%(name)s unpacks to far more than its size and is refused."), name,
+                    "zip_bomb")
+
+
+def _check_image(upload, name):
+    from PIL import Image
+
+    try:
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
+    except ImportError:  # HEIC without pillow-heif: the magic bytes are all we can check
+        if extension(name) == "heic":
+            return
+    limit = conf.get("BORGERRAADGIVER_MAX_IMAGE_PIXELS")
+    try:
+        with Image.open(upload) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:
+        width = height = limit
+        width += 1
+    except Exception:  # any decoder error: Pillow raises many kinds
+        _refuse(_("%(name)s is damaged and cannot be opened."), name, "damaged")
+    finally:
+        upload.seek(0)
+    if width * height > limit:
+        _refuse(_("%(name)s has too many pixels. Send a smaller picture."), name, "pixels")
+
+
+def scan(upload, name):
+    """Run the configured virus scanner; a finding or a scanner error refuses the file."""
+    path = conf.get("BORGERRAADGIVER_VIRUS_SCANNER")
+    if not path:
+        return
+    scanner = import_string(path)
+    try:
+        upload.seek(0)
+        finding = scanner(upload, name)
+    except Exception:  # a scanner that fails must not let a file through
+        _refuse(_("%(name)s could not be checked for viruses. Please try again later."),
+                name, "scan_failed")
+    finally:
+        upload.seek(0)
+    if finding:
+        _refuse(_("%(name)s contains a virus or harmful content and is refused."), name,
+                "virus")
+
+
+def check_file(upload, limits):
+    """Check one upload; a :class:`CheckedFile`, or ValidationError with a Danish message."""
+    name = clean_name(upload.name)
+    ext = extension(name)
+    if ext not in ALLOWED_TYPES:
+        _refuse(_("%(name)s is not a permitted file type. Send PDF, JPEG, PNG, HEIC, DOCX, ODT "
+                  "or TXT."), name, "file_type")
+    if not upload.size:
+        _refuse(_("%(name)s is empty."), name, "empty")
+    if upload.size > limits.max_file_bytes:
+        _refuse(_("%(name)s is larger than %(mb)s MB."), name, "file_size",
+                mb=limits.max_file_bytes // MB)
+    expected = ALLOWED_TYPES[ext]
+    kind = filetype.guess(_head(upload))
+    if expected is None:
+        if kind is not None:
+            _refuse(_("The content of %(name)s does not match its file name."), name,
+                    "mismatch")
+        _check_text(upload, name)
+        content_type = "text/plain"
+    else:
+        if kind is None or kind.mime != expected:
+            _refuse(_("The content of %(name)s does not match its file name."), name,
+                    "mismatch")
+        content_type = expected
+    if ext in ZIP_TYPES:
+        _check_zip(upload, name)
+    if ext in IMAGE_TYPES:
+        _check_image(upload, name)
+    scan(upload, name)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return CheckedFile(upload, name, content_type, upload.size, digest.hexdigest())
+
+
+def check_files(uploads, limits):
+    """Check all uploads of one inquiry; every problem is reported, nothing is stored."""
+    uploads = [upload for upload in uploads if upload is not None]
+    errors = []
+    if len(uploads) > limits.max_files:
+        errors.append(ValidationError(
+            ngettext("You can attach at most %(count)s file.",
+                     "You can attach at most %(count)s files.", limits.max_files)
+            % {"count": limits.max_files}, code="too_many"))
+        return [], errors
+    if sum(upload.size or 0 for upload in uploads) > limits.max_total_bytes:
+        errors.append(ValidationError(
+            _("The files together are larger than %(mb)s MB."),
+            params={"mb": limits.max_total_bytes // MB}, code="total_size"))
+        return [], errors
+    checked = []
+    for upload in uploads:
+        try:
+            checked.append(check_file(upload, limits))
+        except ValidationError as error:
+            errors.append(error)
+    return checked, errors

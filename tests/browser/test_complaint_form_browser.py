@@ -1,0 +1,136 @@
+"""The complaint form in Debian's chromium: axe-core (WCAG 2.1 A/AA), keyboard only, 320 px."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from borgerraadgiver_plugin.cases.models import Case
+
+from ..cases.form_fixtures import *  # noqa: F403
+from ..cases.form_fixtures import ensure_default_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = os.environ.get("BORGERRAADGIVER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def site(transactional_db):
+    return ensure_default_site()
+
+
+@pytest.fixture
+def browser(monkeypatch):
+    # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are
+    # still synchronous, so Django's async-safety check does not apply to them.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    if not Path(CHROMIUM).exists() or not AXE.exists():
+        pytest.skip("needs /usr/bin/chromium and node_modules/axe-core (npm ci)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context(viewport={"width": 320, "height": 900}, locale="da-DK")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def serious_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:5])
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def fits_in_width(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_form_error_state_and_receipt_pass_axe_at_320_px(form_page, area, live_server, tab):
+    tab.goto(live_server.url + form_page.url)
+    assert serious_violations(tab) == []
+    assert fits_in_width(tab)
+
+    tab.click("button[type=submit]")
+    tab.wait_for_load_state()
+    assert tab.title().startswith("Fejl: ")
+    assert tab.evaluate("document.activeElement.id") == "br-error-summary"
+    assert serious_violations(tab) == []
+    assert fits_in_width(tab)
+    tab.click("#br-error-summary a[href='#id_account']")
+    assert tab.evaluate("document.activeElement.id") == "id_account"
+
+    tab.check("#id_inquiry_type_0")
+    tab.check("#id_area_0")
+    tab.fill("#id_account", "Jeg har ikke fået svar på min ansøgning.")
+    tab.fill("#id_name", "Anne Hansen")
+    tab.fill("#id_email", "anne@example.invalid")
+    tab.click("button[type=submit]")
+    tab.wait_for_url("**/kvittering/**")
+    reference = Case.objects.get().reference
+    assert reference in tab.inner_text("main")
+    assert serious_violations(tab) == []
+    assert fits_in_width(tab)
+
+
+def test_keyboard_only_run_fills_in_and_sends_the_form(form_page, area, live_server, tab):
+    tab.goto(live_server.url + form_page.url)
+
+    def tab_to(element_id, limit=80):
+        for _n in range(limit):
+            tab.keyboard.press("Tab")
+            if tab.evaluate("document.activeElement.id") == element_id:
+                return
+        raise AssertionError(f"Tab never reached #{element_id}")
+
+    tab_to("id_inquiry_type_0")
+    tab.keyboard.press("Space")
+    tab_to("id_area_0")
+    tab.keyboard.press("Space")
+    tab_to("id_account")
+    tab.keyboard.type("Min mor har ikke fået hjemmehjælp i tre uger.")
+    tab_to("id_name")
+    tab.keyboard.type("Bo Jensen")
+    tab_to("id_phone")
+    tab.keyboard.type("56 57 57 57")
+    focus_ring = tab.evaluate(
+        "getComputedStyle(document.activeElement).outlineStyle")
+    assert focus_ring != "none"
+    tab_to("id_consent_contact_unit")
+    tab.keyboard.press("Space")
+    for _n in range(80):
+        tab.keyboard.press("Tab")
+        if tab.evaluate("document.activeElement.type") == "submit":
+            break
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/kvittering/**")
+    case = Case.objects.get()
+    assert case.citizen_phone == "56 57 57 57" and case.consent_contact_unit
+    assert case.reference in tab.inner_text("main")
+
+
+def test_remit_guidance_shows_before_submitting(form_page, area, live_server, tab):
+    tab.goto(live_server.url + form_page.url)
+    panel = tab.locator("[data-triage-panel=OMBUDSMAN]")
+    assert panel.is_hidden()
+    tab.check("#id_elsewhere_3")
+    panel.wait_for(state="visible")
+    assert "Folketingets Ombudsmand" in panel.inner_text()
+    assert serious_violations(tab) == []
+    tab.check("#id_elsewhere_0")
+    panel.wait_for(state="hidden")
