@@ -11,19 +11,42 @@ from . import conf
 STORAGE_ALIAS = "borgerraadgiver_private"
 
 
+class PrivateFolderStorage(FileSystemStorage):
+    """A folder with no URL, read from ``BORGERRAADGIVER_PRIVATE_ROOT`` at every use.
+
+    Reading the setting each time (rather than once, when the model class is built) keeps a
+    changed setting, e.g. a test's own folder, in force.
+    """
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        root = conf.get("BORGERRAADGIVER_PRIVATE_ROOT")
+        if not root:
+            raise ImproperlyConfigured(
+                "Set BORGERRAADGIVER_PRIVATE_ROOT (a folder outside MEDIA_ROOT) or "
+                f'STORAGES["{STORAGE_ALIAS}"].'
+            )
+        media = settings.MEDIA_ROOT
+        if media and Path(root).resolve().is_relative_to(Path(media).resolve()):
+            raise ImproperlyConfigured(
+                "BORGERRAADGIVER_PRIVATE_ROOT must not be inside MEDIA_ROOT."
+            )
+        return root
+
+    @property
+    def location(self):
+        return str(Path(self.base_location).resolve())
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; serve them through a permission check.")
+
+
 def private_storage():
     """``STORAGES["borgerraadgiver_private"]`` if the site defines it, else a private folder."""
     try:
         return storages[STORAGE_ALIAS]
     except InvalidStorageError:
-        pass
-    root = conf.get("BORGERRAADGIVER_PRIVATE_ROOT")
-    if not root:
-        raise ImproperlyConfigured(
-            "Set BORGERRAADGIVER_PRIVATE_ROOT (a folder outside MEDIA_ROOT) or "
-            f'STORAGES["{STORAGE_ALIAS}"].'
-        )
-    media = settings.MEDIA_ROOT
-    if media and Path(root).resolve().is_relative_to(Path(media).resolve()):
-        raise ImproperlyConfigured("BORGERRAADGIVER_PRIVATE_ROOT must not be inside MEDIA_ROOT.")
-    return FileSystemStorage(location=root, base_url=None)
+        return PrivateFolderStorage()
