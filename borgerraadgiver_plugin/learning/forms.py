@@ -27,9 +27,11 @@ class CaseReferencesWidget(forms.TextInput):
 
         if not value:
             return ""
-        ids = [getattr(item, "pk", item) for item in value]
-        return ", ".join(Case.objects.filter(pk__in=ids).order_by("reference")
-                         .values_list("reference", flat=True))
+        values = [str(getattr(item, "pk", item)) for item in value]
+        references = dict(Case.objects.filter(pk__in=[v for v in values if v.isdecimal()])
+                          .values_list("pk", "reference"))
+        # Unknown references typed by the user come back as they were typed.
+        return ", ".join(references.get(int(v), v) if v.isdecimal() else v for v in values)
 
     def value_from_datadict(self, data, files, name):
         from ..cases.models import Case
