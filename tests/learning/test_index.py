@@ -50,6 +50,17 @@ def test_index_lists_live_notes_newest_first(reader, index, note_factory):
     assert titles(reader.get(index.url)) == ["Nyest", "Midt", "Ældst"]
 
 
+def test_index_shows_themes_and_areas_of_each_note(reader, index, note_factory, theme, area):
+    note_factory("Med tags", themes=[theme], areas=[area])
+    note_factory("Uden tags")
+    response = reader.get(index.url)
+    notes = {note.title: note for note in response.context["notes"]}
+    tagged, untagged = notes["Med tags"], notes["Uden tags"]
+    assert (tagged.theme_names, tagged.area_names) == ([theme.name], [area.name])
+    assert (untagged.theme_names, untagged.area_names) == ([], [])
+    assert f'<span class="borgerraadgiver-tag">{theme.name}</span>' in response.content.decode()
+
+
 def test_index_filters_by_theme(reader, index, note_factory, theme):
     note_factory("Med tema", themes=[theme])
     note_factory("Uden tema")
