@@ -121,3 +121,19 @@ def test_add_view_ignores_the_source_case_for_a_user_who_cannot_see_cases(client
     assert response.status_code == 200
     assert "source_case" not in response.context["form"].initial
     assert 'name="source_case"' not in response.content.decode()
+
+
+def test_advisor_menu_has_recommendations_and_reads_report(advisor_client):
+    content = advisor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse(LIST_URL) in content
+    assert reverse("borgerraadgiver_learning_reads") in content
+
+
+def test_reads_report_is_not_in_the_menu_of_a_user_without_the_permission(client, groups):
+    group = Group.objects.create(name="Kun admin")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = get_user_model().objects.create_user(username="kunadmin")
+    user.groups.add(group)
+    client.force_login(user)
+    content = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("borgerraadgiver_learning_reads") not in content

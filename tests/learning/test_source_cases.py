@@ -96,3 +96,10 @@ def test_source_cases_are_never_rendered_on_the_page(client, staff_member, index
     assert note.title in content
     assert case.reference not in content
     assert "Ida Olsen" not in content
+
+
+def test_advisor_sees_the_source_cases_field_in_the_editor(advisor_client, index):
+    response = advisor_client.get(reverse(
+        "wagtailadmin_pages:add", args=["borgerraadgiver_learning", "learningnotepage", index.pk]))
+    assert response.status_code == 200
+    assert 'name="source_cases"' in response.content.decode()
