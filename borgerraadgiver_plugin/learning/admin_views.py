@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
 
+from .. import audit
 from ..admin_menu import MENU_HOOK
 from . import reads, recommendations
 from .models import LearningNotePage, NoteRead, Recommendation, RecommendationSource
@@ -137,6 +138,7 @@ class NoteReadersView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        audit.record(self.request.user, self.note, audit.VIEW, what="readers")
         context.update(note=self.note, report_url=reverse("borgerraadgiver_learning_reads"),
                        reads=NoteRead.objects.filter(note=self.note)
                        .select_related("user").order_by("-read_at"))

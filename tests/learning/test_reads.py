@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 
 from borgerraadgiver_plugin.learning.models import NoteRead
 from tests.factories import AreaFactory
@@ -115,6 +116,8 @@ def test_superuser_sees_who_read_a_note(admin_client, note, reads_of_note):
     assert readers_url in report
     content = admin_client.get(readers_url).content.decode()
     assert "Læser Nummer0" in content and "Læser Nummer2" in content
+    entry = PageLogEntry.objects.get(action="borgerraadgiver.view")
+    assert entry.page_id == note.pk and entry.data == {"what": "readers"}
 
 
 def test_staff_member_cannot_open_the_reads_report(client, staff_member, note):
