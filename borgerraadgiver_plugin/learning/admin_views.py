@@ -1,0 +1,145 @@
+"""Admin screens of the learning part: recommendations and the reads report."""
+
+import re
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
+
+from .. import audit
+from ..admin_menu import MENU_HOOK
+from . import reads, recommendations
+from .models import LearningNotePage, NoteRead, Recommendation, RecommendationSource
+
+CASE_VIEW_PERMISSION = "borgerraadgiver_cases.view_case"
+READS_PERMISSION = "borgerraadgiver_learning.view_noteread"
+
+
+class RecommendationCreateView(CreateView):
+    def get_initial(self):
+        """``?source_case=<id>`` (the link from a case) fills in the case, its area and source.
+
+        Ignored when malformed, unknown, or when the user may not see cases.
+        """
+        from ..cases.models import Case
+
+        initial = super().get_initial()
+        raw = self.request.GET.get("source_case", "")
+        if re.fullmatch(r"[0-9]{1,18}", raw) and self.request.user.has_perm(CASE_VIEW_PERMISSION):
+            case = Case.objects.filter(pk=int(raw)).first()
+            if case is not None:
+                initial.update(source_case=case.pk, source=RecommendationSource.CASE,
+                               area=case.area_id)
+        return initial
+
+    def save_instance(self):
+        instance = super().save_instance()
+        recommendations.record_status(instance, self.request.user)
+        return instance
+
+
+class RecommendationEditView(EditView):
+    def save_instance(self):
+        instance = super().save_instance()
+        recommendations.record_status(instance, self.request.user)
+        return instance
+
+
+class RecommendationInspectView(InspectView):
+    def get_field_label(self, field_name, field):
+        if field_name == "status_changes":
+            return _("Status history")
+        return super().get_field_label(field_name, field)
+
+    def get_status_changes_display_value(self):
+        changes = self.object.status_changes.select_related("changed_by")
+        if not changes:
+            return "-"
+        return format_html("<ol>{}</ol>", format_html_join(
+            "", "<li>{} – {}{}</li>",
+            ((f"{change.changed_at:%d-%m-%Y %H:%M}", change.get_status_display(),
+              f": {change.comment}" if change.comment else "") for change in changes),
+        ))
+
+
+class RecommendationViewSet(SnippetViewSet):
+    model = Recommendation
+    icon = "pick"
+    menu_order = 300
+    menu_hook = MENU_HOOK
+    add_view_class = RecommendationCreateView
+    edit_view_class = RecommendationEditView
+    inspect_view_class = RecommendationInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = ["text", "area", "source", "issued_on", "addressee", "due_on",
+                           "status", "decline_reason", "response", "status_changes"]
+    list_display = ["text", "area", "status", "issued_on", "due_on"]
+    list_filter = ["status", "source", "area"]
+    search_fields = ["text", "addressee", "response"]
+    ordering = ["-issued_on"]
+
+    panels = [
+        FieldPanel("text"),
+        MultiFieldPanel([
+            FieldPanel("area"),
+            FieldPanel("addressee"),
+            FieldPanel("source"),
+            FieldPanel("source_case", permission=CASE_VIEW_PERMISSION),
+            FieldPanel("issued_on"),
+            FieldPanel("due_on"),
+        ], heading=_("Recommendation")),
+        MultiFieldPanel([
+            FieldPanel("status"),
+            FieldPanel("decline_reason"),
+            FieldPanel("response"),
+        ], heading=_("Follow-up")),
+    ]
+
+
+class ReadsReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Reads per note and per area: counts only. Superusers may open the readers of a note."""
+
+    template_name = "borgerraadgiver_learning/admin/reads_report.html"
+    page_title = _("Reads of learning notes")
+    header_icon = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(READS_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(notes=reads.counts_per_note(), areas=reads.counts_per_area(),
+                       show_readers=self.request.user.is_superuser)
+        return context
+
+
+class NoteReadersView(WagtailAdminTemplateMixin, TemplateView):
+    """Who read one note: for superusers only (the advisor sees counts)."""
+
+    template_name = "borgerraadgiver_learning/admin/note_readers.html"
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.note = get_object_or_404(LearningNotePage, pk=kwargs["note_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Readers of “%(title)s”") % {"title": self.note.title}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        audit.record(self.request.user, self.note, audit.VIEW, what="readers")
+        context.update(note=self.note, report_url=reverse("borgerraadgiver_learning_reads"),
+                       reads=NoteRead.objects.filter(note=self.note)
+                       .select_related("user").order_by("-read_at"))
+        return context

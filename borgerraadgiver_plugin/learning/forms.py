@@ -1,0 +1,86 @@
+"""The learning note's editor form: refuses to publish a note that holds personal data."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamBlockValidationError
+
+from .personal_data import citizen_names, scan
+
+#: Buttons of the page editor that publish now or start the way to publishing.
+PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow",
+                      "action-workflow-action")
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+class CaseReferencesWidget(forms.TextInput):
+    """Source cases typed as references ("BR-2026-0007, BR-2026-0012") rather than a long list.
+
+    Unknown references are passed on as they are, so the field reports them as invalid.
+    """
+
+    def format_value(self, value):
+        from ..cases.models import Case
+
+        if not value:
+            return ""
+        values = [str(getattr(item, "pk", item)) for item in value]
+        references = dict(Case.objects.filter(pk__in=[v for v in values if v.isdecimal()])
+                          .values_list("pk", "reference"))
+        # Unknown references typed by the user come back as they were typed.
+        return ", ".join(references.get(int(v), v) if v.isdecimal() else v for v in values)
+
+    def value_from_datadict(self, data, files, name):
+        from ..cases.models import Case
+
+        references = [part.upper() for part in _SEPARATORS.split(data.get(name, "")) if part]
+        known = dict(Case.objects.filter(reference__in=references)
+                     .values_list("reference", "pk"))
+        return [str(known.get(reference, reference)) for reference in references]
+
+
+class LearningNotePageForm(WagtailAdminPageForm):
+    """Publishing (or sending for approval) is refused while the note holds personal data.
+
+    Saving a draft is allowed; the editor then shows a warning (see ``views.warn_on_draft``).
+    """
+
+    def is_publishing(self):
+        return any(self.data.get(action) for action in PUBLISHING_ACTIONS)
+
+    def personal_data_problems(self):
+        data = self.cleaned_data
+        if "source_cases" in self.fields:
+            cases = data.get("source_cases") or []
+        else:
+            cases = self.instance.source_cases.all() if self.instance.pk else []
+        fields = {name: data.get(name, "") for name in ("title", "summary", "seo_title",
+                                                         "search_description")}
+        return scan(fields, data.get("body"), citizen_names(cases))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.is_publishing():
+            return cleaned_data
+        problems = self.personal_data_problems()
+        if not problems:
+            return cleaned_data
+        block_errors = {}
+        for problem in problems:
+            if problem.block_index is not None:
+                block_errors.setdefault(problem.block_index, []).append(problem.message)
+            elif problem.field in self.fields:
+                self.add_error(problem.field, problem.message)
+        if block_errors:
+            self.add_error("body", StreamBlockValidationError(block_errors={
+                index: ValidationError(" ".join(messages))
+                for index, messages in block_errors.items()
+            }))
+        raise ValidationError(
+            _("The note cannot be published: it contains personal data. %(problems)s") % {
+                "problems": " ".join(str(problem.message) for problem in problems)},
+            code="personal_data",
+        )

@@ -1,0 +1,37 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from ..admin_menu import MENU_HOOK
+from . import views
+from .admin_views import READS_PERMISSION, NoteReadersView, ReadsReportView, RecommendationViewSet
+
+register_snippet(RecommendationViewSet)
+
+
+class ReadsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(READS_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_reads_report_urls():
+    return [
+        path("borgerraadgiver/laesninger/", ReadsReportView.as_view(),
+             name="borgerraadgiver_learning_reads"),
+        path("borgerraadgiver/laesninger/<int:note_id>/", NoteReadersView.as_view(),
+             name="borgerraadgiver_learning_readers"),
+    ]
+
+
+@hooks.register(MENU_HOOK)
+def register_reads_menu_item():
+    return ReadsMenuItem(_("Reads of learning notes"), reverse("borgerraadgiver_learning_reads"),
+                         icon_name="view", order=310)
+
+
+hooks.register("after_create_page", views.warn_on_draft)
+hooks.register("after_edit_page", views.warn_on_draft)
+hooks.register("before_bulk_action", views.refuse_bulk_publish)

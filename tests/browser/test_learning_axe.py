@@ -1,0 +1,160 @@
+"""Accessibility of the intranet pages: axe-core in Debian's chromium, logged in as staff.
+
+Shared browser fixtures live here until the lead gathers them in one conftest.
+"""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from borgerraadgiver_plugin.choices import RecommendationStatus
+from borgerraadgiver_plugin.learning.models import (
+    LearningNoteIndexPage,
+    LearningNotePage,
+    Recommendation,
+)
+from tests.factories import AreaFactory, ThemeFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Chromium for the module. Playwright's sync API keeps an event loop running in this
+    thread, so Django's guard against ORM calls from async code is lifted while it runs."""
+    if not Path(CHROMIUM).exists() or not AXE.exists():
+        pytest.skip("needs /usr/bin/chromium and node_modules/axe-core (npm ci)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def home_page():
+    """The site's home page; an earlier transactional test may have flushed the tree."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site:
+        return site.root_page.specific
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    home = root.add_child(instance=Page(title="Forside", slug="forside"))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home
+
+
+def logged_in_context(browser, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(base_url=live_server.url)
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
+                          "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                          "url": live_server.url}])
+    return context
+
+
+def serious_violations(page):
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        AXE_TAGS)
+    return [
+        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
+        for violation in result["violations"] if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.fixture
+def intranet():
+    home = home_page()
+    index = LearningNoteIndexPage(title="Læringsnotater", slug="laering",
+                                  intro="<p>Læring fra borgerrådgiveren.</p>")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    area = AreaFactory(name="Jobcenter Stevns")
+    theme = ThemeFactory(code="HEARING", name="Partshøring")
+    recommendation = Recommendation.objects.create(
+        text="Indfør en skabelon til partshøring.", area=area,
+        status=RecommendationStatus.IN_PROGRESS, response="Centret er i gang.")
+    note = None
+    for number in range(3):
+        note = LearningNotePage(
+            title=f"Partshøring før afgørelsen {number + 1}",
+            date=datetime.date(2026, 3, number + 1),
+            summary="Hør borgeren, før afgørelsen træffes.",
+            body=[
+                ("text", "<p>Partshøring er et krav efter forvaltningsloven.</p>"),
+                ("case_example", {"heading": "Ansøgning om hjælp", "situation": "Borgeren "
+                                  "blev ikke hørt.", "lesson": "Hør altid først."}),
+                ("good_practice", {"heading": "Fast skabelon", "text": "<p>Brug den.</p>"}),
+                ("legal_reference", {"act": "Forvaltningsloven", "section": "§ 19",
+                                     "explanation": "Partshøring.",
+                                     "link": "https://www.retsinformation.dk/"}),
+                ("checklist", {"heading": "Husk", "items": ["Frist", "Notat"]}),
+                ("do_dont", {"do": ["Send oplysningerne"], "dont": ["Vent for længe"]}),
+            ],
+        )
+        note.themes = [theme]
+        note.areas = [area]
+        note.recommendation_links.create(recommendation=recommendation)
+        index.add_child(instance=note)
+        note.save_revision().publish()
+    get_user_model().objects.create_user(username="medarbejder", password="pw")
+    return index, note, area
+
+
+def test_index_has_no_serious_axe_violations(browser, live_server, intranet):
+    index, _note, area = intranet
+    context = logged_in_context(browser, live_server, get_user_model().objects.get())
+    page = context.new_page()
+    response = page.goto(f"{index.url}?theme=999&area={area.pk}")
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == "Læringsnotater"
+    assert serious_violations(page) == []
+    # The check itself can fail: an image without a text alternative is a critical violation.
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,\">')")
+    assert [item[0] for item in serious_violations(page)] == ["image-alt"]
+    context.close()
+
+
+def test_note_has_no_serious_axe_violations(browser, live_server, intranet):
+    _index, note, _area = intranet
+    context = logged_in_context(browser, live_server, get_user_model().objects.get())
+    page = context.new_page()
+    assert page.goto(note.url).status == 200
+    assert serious_violations(page) == []
+    page.get_by_role("button").click()
+    page.wait_for_url(f"**{note.url}#laest")
+    assert page.locator("#laest [role=status]").count() == 1
+    assert serious_violations(page) == []
+    context.close()
+
+
+def test_area_recommendations_have_no_serious_axe_violations(browser, live_server, intranet):
+    index, _note, area = intranet
+    context = logged_in_context(browser, live_server, get_user_model().objects.get())
+    page = context.new_page()
+    assert page.goto(f"{index.url}anbefalinger/{area.pk}/").status == 200
+    assert serious_violations(page) == []
+    context.close()
