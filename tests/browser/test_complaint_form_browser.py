@@ -1,23 +1,15 @@
 """The complaint form in Debian's chromium: axe-core (WCAG 2.1 A/AA), keyboard only, 320 px."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from borgerraadgiver_plugin.cases.models import Case
 
 from ..cases.form_fixtures import *  # noqa: F403
 from ..cases.form_fixtures import ensure_default_site
+from .support import axe_violations, launch, require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = os.environ.get("BORGERRAADGIVER_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture
@@ -30,12 +22,11 @@ def browser(monkeypatch):
     # Playwright's sync API keeps an event loop in this thread; the test's own ORM calls are
     # still synchronous, so Django's async-safety check does not apply to them.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not Path(CHROMIUM).exists() or not AXE.exists():
-        pytest.skip("needs /usr/bin/chromium and node_modules/axe-core (npm ci)")
+    require_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 
@@ -49,28 +40,20 @@ def tab(browser):
     context.close()
 
 
-def serious_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:5])
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
 def fits_in_width(page):
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_form_error_state_and_receipt_pass_axe_at_320_px(form_page, area, live_server, tab):
     tab.goto(live_server.url + form_page.url)
-    assert serious_violations(tab) == []
+    assert axe_violations(tab) == []
     assert fits_in_width(tab)
 
     tab.click("button[type=submit]")
     tab.wait_for_load_state()
     assert tab.title().startswith("Fejl: ")
     assert tab.evaluate("document.activeElement.id") == "br-error-summary"
-    assert serious_violations(tab) == []
+    assert axe_violations(tab) == []
     assert fits_in_width(tab)
     tab.click("#br-error-summary a[href='#id_account']")
     assert tab.evaluate("document.activeElement.id") == "id_account"
@@ -84,7 +67,7 @@ def test_form_error_state_and_receipt_pass_axe_at_320_px(form_page, area, live_s
     tab.wait_for_url("**/kvittering/**")
     reference = Case.objects.get().reference
     assert reference in tab.inner_text("main")
-    assert serious_violations(tab) == []
+    assert axe_violations(tab) == []
     assert fits_in_width(tab)
 
 
@@ -131,6 +114,6 @@ def test_remit_guidance_shows_before_submitting(form_page, area, live_server, ta
     tab.check("#id_elsewhere_3")
     panel.wait_for(state="visible")
     assert "Folketingets Ombudsmand" in panel.inner_text()
-    assert serious_violations(tab) == []
+    assert axe_violations(tab) == []
     tab.check("#id_elsewhere_0")
     panel.wait_for(state="hidden")

@@ -1,11 +1,8 @@
 """Accessibility of the intranet pages: axe-core in Debian's chromium, logged in as staff.
-
-Shared browser fixtures live here until the lead gathers them in one conftest.
 """
 
 import datetime
 import os
-from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -21,27 +18,23 @@ from borgerraadgiver_plugin.learning.models import (
 )
 from tests.factories import AreaFactory, ThemeFactory
 
+from .support import axe_violations, launch, require_browser
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(scope="module")
 def browser(django_db_setup):
     """Chromium for the module. Playwright's sync API keeps an event loop running in this
     thread, so Django's guard against ORM calls from async code is lifted while it runs."""
-    if not Path(CHROMIUM).exists() or not AXE.exists():
-        pytest.skip("needs /usr/bin/chromium and node_modules/axe-core (npm ci)")
+    require_browser()
     sync_api = pytest.importorskip("playwright.sync_api")
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             yield browser
             browser.close()
     finally:
@@ -71,17 +64,6 @@ def logged_in_context(browser, live_server, user):
                           "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
                           "url": live_server.url}])
     return context
-
-
-def serious_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-        AXE_TAGS)
-    return [
-        (violation["id"], violation["help"], [node["target"] for node in violation["nodes"]])
-        for violation in result["violations"] if violation["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.fixture
@@ -131,10 +113,10 @@ def test_index_has_no_serious_axe_violations(browser, live_server, intranet):
     response = page.goto(f"{index.url}?theme=999&area={area.pk}")
     assert response.status == 200
     assert page.locator("h1").inner_text() == "Læringsnotater"
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
     # The check itself can fail: an image without a text alternative is a critical violation.
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"data:,\">')")
-    assert [item[0] for item in serious_violations(page)] == ["image-alt"]
+    assert [item[0] for item in axe_violations(page)] == ["image-alt"]
     context.close()
 
 
@@ -143,11 +125,11 @@ def test_note_has_no_serious_axe_violations(browser, live_server, intranet):
     context = logged_in_context(browser, live_server, get_user_model().objects.get())
     page = context.new_page()
     assert page.goto(note.url).status == 200
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
     page.get_by_role("button").click()
     page.wait_for_url(f"**{note.url}#laest")
     assert page.locator("#laest [role=status]").count() == 1
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
     context.close()
 
 
@@ -156,5 +138,5 @@ def test_area_recommendations_have_no_serious_axe_violations(browser, live_serve
     context = logged_in_context(browser, live_server, get_user_model().objects.get())
     page = context.new_page()
     assert page.goto(f"{index.url}anbefalinger/{area.pk}/").status == 200
-    assert serious_violations(page) == []
+    assert axe_violations(page) == []
     context.close()

@@ -7,7 +7,6 @@ usual test transaction and needs no live server."""
 
 import queue
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,19 +14,29 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.test import Client
 
+from .support import axe_violations, launch, require_browser
+
+ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
+
+
+@pytest.fixture(autouse=True)
+def _fast_forms(settings):
+    """The request page's "too fast" check would treat the browser as a bot."""
+    settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 0
+
+
+@pytest.fixture
+def request_page(home):
+    from borgerraadgiver_plugin.veterans.models import VeteranContactPage
+
+    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = Path("/usr/bin/chromium")
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ORIGIN = "http://testserver"
-
-
-def axe_violations(page):
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
-                           TAGS)
-    return [(v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]]
 
 
 def run_in_browser(script, timeout=60):
@@ -49,7 +58,7 @@ def run_in_browser(script, timeout=60):
     def browse():
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=str(CHROMIUM))
+                browser = launch(p)
                 page = browser.new_page(locale="da-DK")
                 page.route(f"{ORIGIN}/**", route)
                 outcome["value"] = script(page)
@@ -77,20 +86,19 @@ def run_in_browser(script, timeout=60):
 
 
 def test_request_page_is_accessible_and_works_in_a_browser(request_page, veteran_coordinator):
-    pytest.importorskip("playwright.sync_api")
-    if not AXE.exists() or not CHROMIUM.exists():
-        pytest.skip("needs /usr/bin/chromium and node_modules/axe-core (npm ci)")
+    require_browser()
     from borgerraadgiver_plugin.veterans.models import VeteranContact
 
     def script(page):
+        # Stricter than the issue asks: no violation of any impact on this small page.
         seen = {}
         page.goto(f"{ORIGIN}/veteraner/")
-        seen["form"] = axe_violations(page)
+        seen["form"] = axe_violations(page, impacts=ALL_IMPACTS)
         with page.expect_navigation():
             page.click("button[type=submit]")
         seen["error_title"] = page.title()
         seen["summary_visible"] = page.locator("#error-summary").is_visible()
-        seen["errors"] = axe_violations(page)
+        seen["errors"] = axe_violations(page, impacts=ALL_IMPACTS)
         page.fill("#id_name", "Søren Jørgensen")
         page.check("#id_role_1")
         page.fill("#id_email", "soeren@example.invalid")
@@ -98,7 +106,7 @@ def test_request_page_is_accessible_and_works_in_a_browser(request_page, veteran
         page.click("button[type=submit]")
         page.wait_for_url(f"{ORIGIN}/veteraner/?kvittering=1")
         seen["receipt"] = page.content()
-        seen["receipt_axe"] = axe_violations(page)
+        seen["receipt_axe"] = axe_violations(page, impacts=ALL_IMPACTS)
         return seen
 
     seen = run_in_browser(script)

@@ -1,0 +1,39 @@
+"""What every browser test shares: Debian's chromium, axe-core and their WCAG 2.1 A/AA tags.
+
+CI sets ``BORGERRAADGIVER_REQUIRE_BROWSER=1``, so a missing chromium or axe-core fails there
+instead of skipping; on a developer's machine without them the browser tests are skipped.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM = Path(os.environ.get("BORGERRAADGIVER_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def require_browser():
+    if CHROMIUM.exists() and AXE.exists():
+        return
+    message = f"needs {CHROMIUM} and {AXE.relative_to(ROOT)} (apt-get install chromium; npm ci)"
+    if os.environ.get("BORGERRAADGIVER_REQUIRE_BROWSER"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    """axe-core's WCAG 2.1 A/AA violations of ``impacts`` on the page: (rule, impact, nodes)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:5])
+            for v in result["violations"] if v["impact"] in impacts]
