@@ -79,7 +79,11 @@ def build(context):
     if created:
         context.log.append(f"{created} areas")
 
-    settings = BorgerraadgiverSettings.for_site(context.home.get_site())
+    site = context.home.get_site()
+    if not site.site_name:
+        site.site_name = "Stevns Kommune"
+        site.save(update_fields=["site_name"])
+    settings = BorgerraadgiverSettings.for_site(site)
     if not settings.advisor_name:
         settings.advisor_name = "Birgitte Borgerrådgiver"
         settings.advisor_email = "borgerraadgiver@stevns.example"

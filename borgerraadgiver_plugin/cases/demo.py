@@ -58,6 +58,11 @@ CASES_PER_MONTH = 15
 MONTHS = 24
 
 
+def _at(day, hour=10):
+    """``day`` at ``hour`` o'clock, Copenhagen time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
 def _pick(rng, weighted):
     values, weights = zip(*weighted, strict=True)
     return rng.choices(values, weights=weights)[0]
@@ -201,11 +206,10 @@ def _forward(rng, case, received, advisor, calendar, today):
     if answered:
         CaseEvent.objects.create(
             case=case, kind=EventKind.ANSWER_RECEIVED, author=advisor,
-            occurred_at=timezone.make_aware(datetime.datetime.combine(answered,
-                                                                      datetime.time(10))),
+            occurred_at=_at(answered),
             text="Enheden har svaret borgeren med kopi til borgerrådgiveren.")
     CaseEvent.objects.create(case=case, kind=EventKind.FORWARDED, author=advisor,
-                             occurred_at=received + datetime.timedelta(days=2),
+                             occurred_at=_at(sent),
                              text=f"Klagen er sendt til {case.area} med svarfrist {due:%d-%m-%Y}.")
     case.status = CaseStatus.AWAITING_UNIT
     case.save(update_fields=["status"])
@@ -258,13 +262,14 @@ def _work_in_progress(rng, advisor, calendar, today, areas):
     for offset, case in enumerate(open_cases[4:8]):  # forwarding answers due this week
         if case.area_id is None:
             continue
-        sent = calendar.add(monday, 0) - datetime.timedelta(days=14)
+        sent = min(timezone.localdate(case.received_at) + datetime.timedelta(days=1), today)
         due = monday + datetime.timedelta(days=min(offset + 1, 4))
         if due < today:
             due = today
         Forwarding.objects.create(case=case, unit=case.area, contact_person="Afdelingsleder",
                                   sent_on=sent, due_on=due)
         CaseEvent.objects.create(case=case, kind=EventKind.FORWARDED, author=advisor,
+                                 occurred_at=_at(sent),
                                  text=f"Klagen er sendt til {case.area} med svarfrist "
                                       f"{due:%d-%m-%Y}.")
         Case.objects.filter(pk=case.pk).update(status=CaseStatus.AWAITING_UNIT)
