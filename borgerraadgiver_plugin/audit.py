@@ -36,6 +36,26 @@ def record(user, instance, action, **data):
                data=data)
 
 
+def record_denied(request, model, instance_pk=None, listing_id="0"):
+    """Log a refused attempt: on the record the URL names, else on the model (``listing_id``
+    stands in for the object of a listing, create or export URL)."""
+    instance = None
+    if instance_pk not in (None, ""):
+        try:
+            instance = model._default_manager.filter(pk=instance_pk).first()
+        except (ValueError, TypeError):
+            instance = None
+    data = {"path": request.path[:200], "method": request.method}
+    if instance is not None:
+        return record(request.user, instance, DENIED, **data)
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        label=str(model._meta.verbose_name), action=DENIED, timestamp=timezone.now(), data=data,
+        user_id=request.user.pk if request.user.is_authenticated else None,
+        object_id=str(instance_pk or listing_id)[:255],
+    )
+
+
 def record_many(user, instances, action, **data):
     """Log the same read for many records at once (an export), in one query."""
     instances = list(instances)

@@ -1,8 +1,5 @@
 """Who may do what in the registry: model permissions plus checks on each record."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
-from wagtail.models import ModelLogEntry
 from wagtail_modeladmin.helpers import PermissionHelper
 
 from .. import audit
@@ -37,20 +34,5 @@ class RegistryPermissionHelper(PermissionHelper):
 
 
 def record_denied(request, model, instance_pk=None):
-    """Log a refused attempt on the registry: on the record when there is one, else on the
-    model (an index, create or export URL)."""
-    instance = None
-    if instance_pk is not None:
-        try:
-            instance = model._default_manager.filter(pk=instance_pk).first()
-        except (ValueError, TypeError):
-            instance = None
-    data = {"path": request.path[:200], "method": request.method}
-    if instance is not None:
-        return audit.record(request.user, instance, audit.DENIED, **data)
-    user = request.user if request.user.is_authenticated else None
-    return ModelLogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(model), label=str(model._meta.verbose_name),
-        action=audit.DENIED, timestamp=timezone.now(), data=data, user=user,
-        object_id=str(instance_pk or "*")[:255],
-    )
+    """Log a refused attempt on the registry (see :func:`audit.record_denied`)."""
+    return audit.record_denied(request, model, instance_pk, listing_id="*")

@@ -8,11 +8,8 @@ listing), so the advisor can see who tried.
 
 from functools import wraps
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 from django.views.defaults import permission_denied
-from wagtail.models import ModelLogEntry
 
 from ... import audit
 from ..models import Case
@@ -28,17 +25,7 @@ def may_see_cases(user):
 
 
 def log_denied(request, case_pk=None):
-    case = Case.objects.filter(pk=case_pk).first() if case_pk not in (None, "") else None
-    path = request.path[:200]
-    if case is not None:
-        audit.record(request.user, case, audit.DENIED, path=path)
-        return
-    user = request.user if request.user.is_authenticated else None
-    ModelLogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(Case), label=str(Case._meta.verbose_name),
-        action=audit.DENIED, timestamp=timezone.now(), user=user, object_id=LISTING_OBJECT_ID,
-        data={"path": path},
-    )
+    audit.record_denied(request, Case, case_pk, listing_id=LISTING_OBJECT_ID)
 
 
 def refuse(request, case_pk=None):
