@@ -68,7 +68,7 @@ def test_advisor_reading_a_case_is_logged(advisor_client, advisor):
 
 def test_case_views_refuse_without_the_optional_middleware(client, settings,
                                                            veteran_coordinator):
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "CaseAccess" not in name]
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "PluginAdminAccess" not in name]
     case = CaseFactory(citizen_name="Hemmelig Borger")
     client.force_login(veteran_coordinator)
     for address in case_urls(case):
@@ -97,7 +97,7 @@ def test_without_the_middleware_staff_stop_at_wagtails_admin_door(client, settin
                                                                  staff_member):
     """Staff have no admin access: Wagtail sends them to the login page before any case view
     runs (no case data, but no audit entry either; the middleware adds the 403 and the log)."""
-    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "CaseAccess" not in name]
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if "PluginAdminAccess" not in name]
     case = CaseFactory(citizen_name="Hemmelig Borger")
     client.force_login(staff_member)
     response = client.get(url("inspect", case.pk))

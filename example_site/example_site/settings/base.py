@@ -48,7 +48,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "borgerraadgiver_plugin.cases.views.access.CaseAccessMiddleware",
+    # Refuse (403) and log signed-in users without admin access on the plugin's admin URLs.
+    "borgerraadgiver_plugin.middleware.PluginAdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.security.SecurityMiddleware",
