@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import connection
-from django.utils.formats import date_format
+from django.utils.dates import MONTHS
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -69,9 +69,10 @@ def summaries(rows, index_url, theme_names, area_names):
     areas among ``theme_names`` and ``area_names`` (the ones the filters offer) are shown.
     """
     notes = {row[0]: NoteSummary(*row) for row in rows}
+    months = {}
     for note in notes.values():
         note.url = f"{index_url}{note.slug}/"
-        note.date_label = date_format(note.date, "j. F Y")
+        note.date_label = date_label(note.date, months)
     for note_id, target_id, is_area in tag_links(list(notes)):
         names = area_names if is_area else theme_names
         if target_id in names:
@@ -81,6 +82,17 @@ def summaries(rows, index_url, theme_names, area_names):
         note.theme_names.sort()
         note.area_names.sort()
     return list(notes.values())
+
+
+def date_label(day, months):
+    """``day`` as the ``date`` filter writes it with "j. F Y" ("1. marts 2026").
+
+    Written out because the filter looked the format up again for each note; ``months`` keeps
+    the translated month names of one listing.
+    """
+    if day.month not in months:
+        months[day.month] = str(MONTHS[day.month])
+    return f"{day.day}. {months[day.month]} {day.year:04d}"
 
 
 def tag_links(note_ids):
