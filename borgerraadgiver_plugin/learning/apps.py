@@ -7,3 +7,8 @@ class LearningAppConfig(AppConfig):
     label = "borgerraadgiver_learning"
     verbose_name = _("Citizen advisor: learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .filter_options import connect
+
+        connect()

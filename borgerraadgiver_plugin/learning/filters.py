@@ -2,45 +2,57 @@
 
 A value the filter does not recognise (an unknown theme, a year with no notes, a malformed
 number) is ignored and reported back to the reader; it never fails the page.
+
+A plain form rather than a django-filter FilterSet: the index builds it on every request, and
+a FilterSet deep-copies its filters and builds a form class each time, and its model choice
+filters fetch the chosen theme and area with a query of their own. Here the choices are the
+(cached) pairs the index shows anyway, so checking a value costs no query.
 """
 
-import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from ..models import Area, Theme
 
 MAX_SEARCH_LENGTH = 200
 
 
-class LearningNoteFilterSet(django_filters.FilterSet):
-    """Filters a queryset of learning notes; ``years`` are the years that have notes."""
+class NoteFilterForm(forms.Form):
+    """The index's filter parameters; ``options`` are the choices the index offers."""
 
-    q = django_filters.CharFilter(label=_("Search"), method="search",
-                                  max_length=MAX_SEARCH_LENGTH)
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), field_name="themes", queryset=Theme.objects.filter(active=True),
-        empty_label=_("All themes"),
-    )
-    area = django_filters.ModelChoiceFilter(
-        label=_("Area"), field_name="areas", queryset=Area.objects.all(),
-        empty_label=_("All areas"),
-    )
-    year = django_filters.ChoiceFilter(label=_("Year"), field_name="date__year",
-                                       empty_label=_("All years"))
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_SEARCH_LENGTH)
+    theme = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int,
+                                   empty_value=None)
+    area = forms.TypedChoiceField(label=_("Area"), required=False, coerce=int,
+                                  empty_value=None)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int,
+                                  empty_value=None)
 
-    def __init__(self, data=None, queryset=None, *, years=(), **kwargs):
-        super().__init__(data, queryset, **kwargs)
-        self.filters["year"].extra["choices"] = [(str(year), year) for year in years]
+    def __init__(self, data=None, *, options, **kwargs):
+        super().__init__(data, **kwargs)
+        for name in ("theme", "area", "year"):
+            self.fields[name].choices = options[name]
 
-    def search(self, queryset, name, value):
-        value = " ".join(value.split())
-        if not value:
-            return queryset
-        return queryset.filter(Q(title__icontains=value) | Q(summary__icontains=value)
-                               | Q(body_text__icontains=value))
+    def filter(self, notes):
+        """``notes`` narrowed by every filter that was given and understood."""
+        self.is_valid()  # a value that is not understood is left out of cleaned_data
+        cleaned = self.cleaned_data
+        if cleaned.get("theme") is not None:
+            notes = notes.filter(themes=cleaned["theme"])
+        if cleaned.get("area") is not None:
+            notes = notes.filter(areas=cleaned["area"])
+        if cleaned.get("year") is not None:
+            notes = notes.filter(date__year=cleaned["year"])
+        return search(notes, cleaned.get("q") or "")
 
     def ignored_filters(self):
         """Labels of the parameters that were given but could not be used."""
-        return [str(self.filters[name].label) for name in self.form.errors
-                if name in self.filters]
+        return [str(self.fields[name].label) for name in self.errors if name in self.fields]
+
+
+def search(notes, value):
+    """Notes whose title, summary or body contains ``value`` (spaces collapsed)."""
+    value = " ".join(value.split())
+    if not value:
+        return notes
+    return notes.filter(Q(title__icontains=value) | Q(summary__icontains=value)
+                        | Q(body_text__icontains=value))
