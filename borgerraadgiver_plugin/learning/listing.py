@@ -16,7 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .filter_options import filter_options
-from .filters import NoteFilterForm
+from .filters import NoteFilterSet
 from .models import LearningNotePage, NoteRead
 
 #: A condition every note meets. With it SQLite (which, unlike PostgreSQL, keeps no statistics
@@ -46,17 +46,17 @@ class NoteSummary:
 def note_listing(request, index):
     """Context of the index: the filter form, one page of notes, and what was ignored."""
     options = filter_options()
-    form = NoteFilterForm(request.GET, options=options)
-    notes = form.filter(index.get_notes().filter(**EVERY_DATE))
-    rows = notes.order_by("-date", "-pk").values_list(*NoteSummary.FIELDS)
+    filterset = NoteFilterSet(request.GET, index.get_notes().filter(**EVERY_DATE),
+                              options=options)
+    rows = filterset.qs.order_by("-date", "-pk").values_list(*NoteSummary.FIELDS)
     page_obj = Paginator(rows, index.page_size).get_page(request.GET.get("page"))
     page_obj.object_list = summaries(page_obj.object_list, index.get_url(request),
                                      dict(options["theme"]), dict(options["area"]))
     return {
-        "filter": form,
-        "choices": filter_choices(form.cleaned_data, options),
-        "ignored_filters": form.ignored_filters(),
-        "is_filtered": any(request.GET.get(name) for name in form.fields),
+        "filter": filterset,
+        "choices": filter_choices(filterset.form.cleaned_data, options),
+        "ignored_filters": filterset.ignored_filters(),
+        "is_filtered": any(request.GET.get(name) for name in filterset.filters),
         "notes": page_obj,
         "read_ids": read_ids(request.user, page_obj.object_list),
     }
