@@ -57,6 +57,15 @@ def plugin_target(match):
     return None
 
 
+def guarded_model(config):
+    """The model a part's ``admin_permission`` is about (``view_case`` -> Case), if any."""
+    permission = getattr(config, "admin_permission", None)
+    if not permission:
+        return None
+    app_label, codename = permission.split(".", 1)
+    return apps.get_model(app_label, codename.split("_", 1)[1])
+
+
 class PluginAdminAccessMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -75,6 +84,7 @@ class PluginAdminAccessMiddleware:
         needed = [ADMIN_ACCESS, *filter(None, [getattr(config, "admin_permission", None)])]
         if all(user.has_perm(permission) for permission in needed):
             return None
+        model = model or guarded_model(config)
         if model is None:
             audit.record_denied(request, get_user_model(), user.pk)
         else:
