@@ -23,11 +23,13 @@ CONSENT_WORDING = _(
     "papers of the case."
 )
 
+# Choice values are plain strings (``.value``): every form deep-copies its choices, and a str
+# is copied for nothing where an enum member is copied the long way round.
 INQUIRY_CHOICES = [
-    (InquiryType.COMPLAINT, _("I want to complain")),
-    (InquiryType.GUIDANCE, _("I need guidance or advice")),
-    (InquiryType.WAYFINDING, _("I need help finding the right place in the municipality")),
-    (InquiryType.SUGGESTION, _("I have a suggestion for improvement")),
+    (InquiryType.COMPLAINT.value, _("I want to complain")),
+    (InquiryType.GUIDANCE.value, _("I need guidance or advice")),
+    (InquiryType.WAYFINDING.value, _("I need help finding the right place in the municipality")),
+    (InquiryType.SUGGESTION.value, _("I have a suggestion for improvement")),
 ]
 ELSEWHERE_CHOICES = [
     (triage.ELSEWHERE_NO, _("No, or I don't know")),
@@ -46,7 +48,8 @@ CONCERNS_CHOICES = [
 ]
 CONTACTED_CHOICES = [(YES, _("Yes")), (NO, _("No")), (DONT_KNOW, _("I don't know"))]
 ANSWERED_CHOICES = [(YES, _("Yes")), (NO, _("No, not yet"))]
-CONTACT_CHOICES = [(ContactPreference.EMAIL, _("E-mail")), (ContactPreference.PHONE, _("Phone"))]
+CONTACT_CHOICES = [(ContactPreference.EMAIL.value, _("E-mail")),
+                   (ContactPreference.PHONE.value, _("Phone"))]
 DATE_FORMATS = ["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y"]
 TO_BOOL = {YES: True, NO: False}
 TOKEN_MESSAGES = {

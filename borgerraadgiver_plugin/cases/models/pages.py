@@ -133,7 +133,7 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
                 return self.render(request, template=RECEIPT_TEMPLATE,
                                    context_overrides={"case": None})
             submission = intake.submit(form, page=self, settings=settings)
-            return redirect(self.receipt_url(request, submission.case))
+            return redirect(self.receipt_url(request, submission.case, posted=True))
         status = 200
         if limited:
             form.add_error(None, _(
@@ -144,9 +144,14 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
         response.status_code = status
         return response
 
-    def receipt_url(self, request, case):
-        return self.get_url(request) + self.reverse_subpage(
-            "receipt", kwargs={"token": case.receipt_token})
+    def receipt_url(self, request, case, posted=False):
+        """The case's receipt. ``posted``: ``request`` is the form's POST, served at this
+        page's own address, so that address is ``request.path`` and need not be looked up."""
+        if posted and request.path.endswith("/") and not getattr(request, "is_preview", False):
+            base = request.path
+        else:
+            base = self.get_url(request)
+        return base + self.reverse_subpage("receipt", kwargs={"token": case.receipt_token})
 
     @path("kvittering/<str:token>/", name="receipt")
     def receipt_view(self, request, token):
