@@ -4,8 +4,12 @@ The counter row is incremented with a single ``UPDATE ... SET last_number = last
 inside the caller's transaction. That statement takes the row lock on PostgreSQL and the write
 lock on SQLite at once, so concurrent submissions queue instead of reading the same number; and
 because the increment rolls back with the transaction that failed to store the case, no number
-is ever skipped.
+is ever skipped. Where the database can (PostgreSQL, SQLite 3.35 and later) the statement also
+returns the new number (``UPDATE ... RETURNING``), so taking a reference is one round trip; the
+number read is the one this transaction wrote, under the lock it still holds.
 """
+
+import sqlite3
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -26,10 +30,14 @@ def format_reference(prefix, year, number):
 
 def next_reference(moment=None, prefix=None):
     """Take the next reference. Must run inside the transaction that stores the case."""
-    if not transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         raise RuntimeError("next_reference() must run inside transaction.atomic()")
     prefix = prefix or conf.get("BORGERRAADGIVER_REFERENCE_PREFIX")
     year = reference_year(moment)
+    number = _increment_returning(connection, prefix, year)
+    if number is not None:
+        return format_reference(prefix, year, number)
     counters = ReferenceCounter.objects.filter(prefix=prefix, year=year)
     if not counters.update(last_number=F("last_number") + 1):
         try:
@@ -41,3 +49,27 @@ def next_reference(moment=None, prefix=None):
             counters.update(last_number=F("last_number") + 1)
     number = counters.values_list("last_number", flat=True).get()
     return format_reference(prefix, year, number)
+
+
+def _supports_returning(connection):
+    if connection.vendor == "postgresql":
+        return True
+    return connection.vendor == "sqlite" and sqlite3.sqlite_version_info >= (3, 35)
+
+
+def _increment_returning(connection, prefix, year):
+    """The incremented number in one statement; ``None`` when this year's counter does not
+    exist yet or the database cannot return from an UPDATE (then the ORM path above runs)."""
+    if not _supports_returning(connection):
+        return None
+    meta = ReferenceCounter._meta
+    quote = connection.ops.quote_name
+    column = quote(meta.get_field("last_number").column)
+    # Only quoted names from the model's own metadata are formatted in; values are bound.
+    sql = (f"UPDATE {quote(meta.db_table)} SET {column} = {column} + 1 "  # noqa: S608
+           f"WHERE {quote(meta.get_field('prefix').column)} = %s "
+           f"AND {quote(meta.get_field('year').column)} = %s RETURNING {column}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [prefix, year])
+        row = cursor.fetchone()
+    return row[0] if row else None

@@ -3,6 +3,7 @@
 
 from django import forms
 from django.core.validators import RegexValidator
+from django.db import router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,11 +23,13 @@ CONSENT_WORDING = _(
     "papers of the case."
 )
 
+# Choice values are plain strings (``.value``): every form deep-copies its choices, and a str
+# is copied for nothing where an enum member is copied the long way round.
 INQUIRY_CHOICES = [
-    (InquiryType.COMPLAINT, _("I want to complain")),
-    (InquiryType.GUIDANCE, _("I need guidance or advice")),
-    (InquiryType.WAYFINDING, _("I need help finding the right place in the municipality")),
-    (InquiryType.SUGGESTION, _("I have a suggestion for improvement")),
+    (InquiryType.COMPLAINT.value, _("I want to complain")),
+    (InquiryType.GUIDANCE.value, _("I need guidance or advice")),
+    (InquiryType.WAYFINDING.value, _("I need help finding the right place in the municipality")),
+    (InquiryType.SUGGESTION.value, _("I have a suggestion for improvement")),
 ]
 ELSEWHERE_CHOICES = [
     (triage.ELSEWHERE_NO, _("No, or I don't know")),
@@ -45,7 +48,8 @@ CONCERNS_CHOICES = [
 ]
 CONTACTED_CHOICES = [(YES, _("Yes")), (NO, _("No")), (DONT_KNOW, _("I don't know"))]
 ANSWERED_CHOICES = [(YES, _("Yes")), (NO, _("No, not yet"))]
-CONTACT_CHOICES = [(ContactPreference.EMAIL, _("E-mail")), (ContactPreference.PHONE, _("Phone"))]
+CONTACT_CHOICES = [(ContactPreference.EMAIL.value, _("E-mail")),
+                   (ContactPreference.PHONE.value, _("Phone"))]
 DATE_FORMATS = ["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y"]
 TO_BOOL = {YES: True, NO: False}
 TOKEN_MESSAGES = {
@@ -58,6 +62,26 @@ validate_phone = RegexValidator(
     r"^\+?[0-9][0-9 ()-]{5,30}$",
     _("Write the phone number with digits only, for example 56 57 57 57."), code="phone",
 )
+
+
+_AREA_SQL = {}
+
+
+def current_areas():
+    """The areas valid today, as ``Area.objects.current()`` lists them.
+
+    Compiling that query costs several times more than running it, so its SQL is compiled once
+    per day and database and then run as is; the rows are read fresh on every call.
+    """
+    using = router.db_for_read(Area)
+    day = timezone.localdate()
+    compiled = _AREA_SQL.get((using, day))
+    if compiled is None:
+        compiled = Area.objects.using(using).valid_on(day).query.sql_with_params()
+        _AREA_SQL.clear()  # only today's is needed
+        _AREA_SQL[(using, day)] = compiled
+    sql, params = compiled
+    return list(Area.objects.db_manager(using).raw(sql, params))
 
 
 class TriageOptionsMixin:
@@ -186,7 +210,7 @@ class ComplaintForm(SpamProtectedForm):
         self.limits = limits or uploads.Limits()
         self.fields[HONEYPOT_FIELD].label = _("Leave this field empty")
         self.allow_anonymous = getattr(page, "allow_anonymous_guidance", True)
-        self.areas = list(areas if areas is not None else Area.objects.current())
+        self.areas = list(areas) if areas is not None else current_areas()
         area_field = self.fields["area"]
         area_field.widget = TriageRadioSelect(triage_keys={
             str(area.pk): triage.EXTERNAL_AREA_KEY for area in self.areas if area.is_external})

@@ -109,3 +109,26 @@ def test_a_case_with_an_area_no_longer_valid_is_refused_and_takes_no_number():
     assert not ReferenceCounter.objects.filter(last_number__gt=0).exists()
     # A case received while the area was valid keeps it.
     assert CaseFactory(area=closed, received_at=datetime.datetime(2024, 8, 1, tzinfo=CPH)).pk
+
+
+@pytest.mark.django_db
+def test_taking_a_reference_is_one_statement_once_the_year_has_a_counter():
+    from django.test.utils import CaptureQueriesContext
+
+    CaseFactory()
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        reference = next_reference()
+    assert reference.endswith("-0002")
+    statements = [q["sql"] for q in queries.captured_queries
+                  if not q["sql"].startswith(("BEGIN", "SAVEPOINT", "RELEASE"))]
+    assert len(statements) == 1 and "RETURNING" in statements[0]
+
+
+@pytest.mark.django_db
+def test_references_stay_gap_free_where_update_returning_is_missing(monkeypatch):
+    from borgerraadgiver_plugin import references
+
+    monkeypatch.setattr(references, "_supports_returning", lambda connection: False)
+    made = [CaseFactory(received_at=datetime.datetime(2024, 5, day, tzinfo=CPH)).reference
+            for day in (1, 2, 3)]
+    assert made == ["BR-2024-0001", "BR-2024-0002", "BR-2024-0003"]
