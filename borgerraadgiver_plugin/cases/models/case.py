@@ -51,6 +51,10 @@ class Case(LockableMixin, models.Model):
     up in audit-log labels, which must not carry names.
     """
 
+    # Personal-data records stay out of Wagtail's reference index, so no "usage" screen of an
+    # area or partner lists them (and saving one queues no indexing task).
+    wagtail_reference_index_ignore = True
+
     reference = models.CharField(_("reference"), max_length=30, unique=True, editable=False)
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)

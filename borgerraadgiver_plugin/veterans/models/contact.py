@@ -45,6 +45,10 @@ class VeteranContactQuerySet(models.QuerySet):
 
 
 class VeteranContact(ClusterableModel):
+    # Personal-data records stay out of Wagtail's reference index, so no "usage" screen of an
+    # area or partner lists them (and saving one queues no indexing task).
+    wagtail_reference_index_ignore = True
+
     role = models.CharField(_("role"), max_length=10, choices=ContactRole.choices,
                             default=ContactRole.VETERAN)
     veteran = models.ForeignKey(

@@ -23,6 +23,10 @@ def _check_new(record, nomination=False):
 
 
 class VeteranActivity(models.Model):
+    # Personal-data records stay out of Wagtail's reference index, so no "usage" screen of an
+    # area or partner lists them (and saving one queues no indexing task).
+    wagtail_reference_index_ignore = True
+
     contact = models.ForeignKey(VeteranContact, verbose_name=_("contact"),
                                 on_delete=models.CASCADE, related_name="activities")
     kind = models.CharField(_("kind"), max_length=25, choices=ActivityKind.choices,
@@ -66,6 +70,10 @@ class VeteranActivity(models.Model):
 
 
 class PartnerReferral(models.Model):
+    # Personal-data records stay out of Wagtail's reference index, so no "usage" screen of an
+    # area or partner lists them (and saving one queues no indexing task).
+    wagtail_reference_index_ignore = True
+
     contact = models.ForeignKey(VeteranContact, verbose_name=_("contact"),
                                 on_delete=models.CASCADE, related_name="referrals")
     partner = models.ForeignKey(ExternalPartner, verbose_name=_("partner"),
