@@ -10,6 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import conf
@@ -98,3 +99,13 @@ def find_personal_data(text, names=()):
 
 def contains_cpr(text):
     return any(True for _ in _cpr_numbers(text or ""))
+
+
+def validate_no_cpr(value):
+    """Refuse text with a CPR-looking number: no part of the plugin registers CPR numbers."""
+    if contains_cpr(value):
+        raise ValidationError(
+            _("The text contains what looks like a CPR number. CPR numbers are not registered "
+              "here; please remove it."),
+            code="cpr",
+        )

@@ -17,20 +17,11 @@ from ..choices import (
     UpheldValue,
 )
 from ..models import Area, ReferralBody, Theme
-from ..privacy import contains_cpr
+from ..privacy import validate_no_cpr
 from ..text import validate_name, validate_plain_text
 from . import deadlines
 from .models import Case, LinkKind
 from .models.timeline import EventKind
-
-
-def validate_no_cpr(value):
-    """No CPR numbers anywhere (design.md): the advisor never registers them."""
-    if value and contains_cpr(value):
-        raise forms.ValidationError(
-            _("The text contains a CPR number. Leave it out: CPR numbers are not registered."),
-            code="cpr")
-
 
 DEFAULT_CONSENT_WORDING = _(
     "The citizen agrees that the citizen advisor may contact the unit and its caseworker "

@@ -5,7 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from ..privacy import contains_cpr
+from ..privacy import validate_no_cpr
 from ..text import validate_plain_text
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-]{6,18}[0-9]$")
@@ -20,15 +20,6 @@ def validate_phone(value):
             code="invalid_phone",
         )
 
-
-def validate_no_cpr(value):
-    """Refuse a CPR-looking number: the coordinator's registry never holds CPR numbers."""
-    if contains_cpr(value):
-        raise ValidationError(
-            _("The text contains what looks like a CPR number. The veteran registry must not "
-              "hold CPR numbers; please remove it."),
-            code="cpr",
-        )
 
 
 def validate_note(value):

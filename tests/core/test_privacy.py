@@ -50,3 +50,14 @@ def test_clean_text_has_no_findings():
         "Partshøring efter forvaltningslovens § 19 skal ske, før afgørelsen træffes. "
         "I 2025 fik 24 ud af 171 sager kritik."
     ) == []
+
+
+def test_validate_no_cpr_refuses_a_cpr_number_and_lets_other_text_through():
+    from django.core.exceptions import ValidationError
+
+    from borgerraadgiver_plugin.privacy import validate_no_cpr
+
+    validate_no_cpr("Mødet er den 010125 kl. 10")
+    with pytest.raises(ValidationError) as info:
+        validate_no_cpr("cpr 010190-1234")
+    assert info.value.code == "cpr"
