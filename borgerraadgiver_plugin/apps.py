@@ -7,3 +7,10 @@ class BorgerraadgiverAppConfig(AppConfig):
     label = "borgerraadgiver"
     verbose_name = _("Citizen advisor")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .models.site_settings import SETTINGS
+        from .models.taxonomy import AREAS
+
+        AREAS.connect()
+        SETTINGS.connect()

@@ -3,12 +3,11 @@
 
 from django import forms
 from django.core.validators import RegexValidator
-from django.db import router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import InquiryType
-from ..models import Area
+from ..models.taxonomy import current_areas
 from ..spam import HONEYPOT_FIELD, TOKEN_FIELD, SpamProtectedForm
 from ..text import validate_name, validate_plain_text
 from . import triage, uploads
@@ -62,26 +61,6 @@ validate_phone = RegexValidator(
     r"^\+?[0-9][0-9 ()-]{5,30}$",
     _("Write the phone number with digits only, for example 56 57 57 57."), code="phone",
 )
-
-
-_AREA_SQL = {}
-
-
-def current_areas():
-    """The areas valid today, as ``Area.objects.current()`` lists them.
-
-    Compiling that query costs several times more than running it, so its SQL is compiled once
-    per day and database and then run as is; the rows are read fresh on every call.
-    """
-    using = router.db_for_read(Area)
-    day = timezone.localdate()
-    compiled = _AREA_SQL.get((using, day))
-    if compiled is None:
-        compiled = Area.objects.using(using).valid_on(day).query.sql_with_params()
-        _AREA_SQL.clear()  # only today's is needed
-        _AREA_SQL[(using, day)] = compiled
-    sql, params = compiled
-    return list(Area.objects.db_manager(using).raw(sql, params))
 
 
 class TriageOptionsMixin:

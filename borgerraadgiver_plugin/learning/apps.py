@@ -9,6 +9,6 @@ class LearningAppConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .filter_options import connect
+        from .filter_options import OPTIONS
 
-        connect()
+        OPTIONS.connect()

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from ..cached import CachedRows
 from ..working_days import WorkingCalendar, parse_closing_days
 
 
@@ -162,6 +163,21 @@ class BorgerraadgiverSettings(BaseSiteSetting):
             )})
 
     @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, kept on the request, but read from the cache (every form page and
+        receipt needs the settings); a site without settings yet gets them the usual way."""
+        attr = cls.get_cache_attr_name()
+        if hasattr(request, attr):
+            return getattr(request, attr)
+        site = Site.find_for_request(request)
+        found = SETTINGS.get().get(site.pk) if site is not None else None
+        if found is None:
+            return super().for_request(request)
+        found._request = request  # as Wagtail's for_request, for its page links
+        setattr(request, attr, found)
+        return found
+
+    @classmethod
     def current(cls, site=None):
         """The settings of ``site``, or of the default site when there is no request."""
         site = site or Site.objects.filter(is_default_site=True).first()
@@ -176,3 +192,10 @@ class BorgerraadgiverSettings(BaseSiteSetting):
     @property
     def notification_addresses(self):
         return split_addresses(self.notification_emails)
+
+
+def _settings_by_site():
+    return {settings.site_id: settings for settings in BorgerraadgiverSettings.objects.all()}
+
+
+SETTINGS = CachedRows("borgerraadgiver:settings", _settings_by_site, [BorgerraadgiverSettings])

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.search import index
 
+from ..cached import CachedRows
 from ..choices import ReferralTarget
 
 
@@ -70,6 +71,16 @@ class Area(index.Indexed, models.Model):
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
         )
+
+
+AREAS = CachedRows("borgerraadgiver:areas", lambda: list(Area.objects.all()), [Area])
+
+
+def current_areas(day=None):
+    """The areas valid on ``day`` (today), in the order of ``Area.objects.valid_on(day)``,
+    read from the cache: the complaint form offers them on every view and POST."""
+    day = day or timezone.localdate()
+    return [area for area in AREAS.get() if area.is_valid_on(day)]
 
 
 class Theme(index.Indexed, models.Model):

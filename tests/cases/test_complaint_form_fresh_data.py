@@ -1,5 +1,4 @@
-"""The form's speed-ups keep no data between requests: areas and settings are read anew for
-every POST (only the SQL that reads them is compiled once)."""
+"""The form reads areas and settings from the cache; every change reaches the next POST."""
 
 import datetime
 

@@ -5,26 +5,16 @@ number of queries does not grow with the notes or the page size."""
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.template.defaultfilters import date as date_filter
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from borgerraadgiver_plugin.learning import listing
-from borgerraadgiver_plugin.learning.filter_options import CACHE_KEY
 from borgerraadgiver_plugin.learning.models import LearningNoteIndexPage
 from tests.factories import AreaFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_options_from_other_tests():
-    """A rolled-back test sends no signal, so options it cached could outlive its rows."""
-    cache.delete(CACHE_KEY)
-    yield
-    cache.delete(CACHE_KEY)
 
 
 @pytest.fixture

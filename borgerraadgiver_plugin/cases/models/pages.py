@@ -1,13 +1,12 @@
 """The citizen's way in: the complaint and inquiry form page, and its receipt."""
 
-from django.db import models, router
+from django.db import models
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Site
 
 from ...models.site_settings import split_addresses, validate_addresses
 from ...pages import IntroPage
@@ -15,34 +14,6 @@ from .case import Case
 
 FORM_TEMPLATE = "borgerraadgiver_cases/complaint_form_page.html"
 RECEIPT_TEMPLATE = "borgerraadgiver_cases/complaint_form_receipt.html"
-_SETTINGS_SQL = {}
-
-
-def advisor_settings(request):
-    """``BorgerraadgiverSettings.for_request(request)``, the same instance and the same cache
-    on the request, but its query compiled once per database rather than on every POST
-    (compiling it costs more than running it). A site without settings yet goes the ordinary
-    way, which creates them."""
-    from ...models import BorgerraadgiverSettings
-
-    attr = BorgerraadgiverSettings.get_cache_attr_name()
-    if hasattr(request, attr):
-        return getattr(request, attr)
-    site = Site.find_for_request(request)
-    found = None
-    if site is not None and BorgerraadgiverSettings.select_related is None:
-        using = router.db_for_read(BorgerraadgiverSettings)
-        sql = _SETTINGS_SQL.get(using)
-        if sql is None:
-            query = BorgerraadgiverSettings.objects.using(using).filter(site_id=site.pk).query
-            sql = _SETTINGS_SQL[using] = query.sql_with_params()[0]
-        found = next(iter(BorgerraadgiverSettings.objects.db_manager(using).raw(
-            sql, [site.pk])), None)
-    if found is None:
-        return BorgerraadgiverSettings.for_request(request)
-    found._request = request  # as for_request() does, for its page links
-    setattr(request, attr, found)
-    return found
 
 
 class ComplaintFormPage(RoutablePageMixin, IntroPage):
@@ -101,9 +72,10 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
 
     def form_context(self, request, form=None):
         """What the form's templates need; also used by the block and the template tag."""
+        from ...models import BorgerraadgiverSettings
         from .. import triage, uploads
 
-        settings = advisor_settings(request)
+        settings = BorgerraadgiverSettings.for_request(request)
         limits = uploads.Limits.from_settings(settings)
         if form is None:
             form = self.get_form_class()(page=self, limits=limits)
@@ -118,12 +90,13 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
     @path("")
     def form_view(self, request):
         from ... import conf
+        from ...models import BorgerraadgiverSettings
         from ...spam import rate_limited
         from .. import intake, uploads
 
         if request.method != "POST":
             return self.render(request, context_overrides=self.form_context(request))
-        settings = advisor_settings(request)
+        settings = BorgerraadgiverSettings.for_request(request)
         form = self.get_form_class()(request.POST, request.FILES, page=self,
                                      limits=uploads.Limits.from_settings(settings))
         limited = rate_limited(request, "complaint-form",
