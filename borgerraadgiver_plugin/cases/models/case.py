@@ -56,7 +56,8 @@ class Case(LockableMixin, models.Model):
     wagtail_reference_index_ignore = True
 
     reference = models.CharField(_("reference"), max_length=30, unique=True, editable=False)
-    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    # Indexed by br_case_received_desc below, which also serves plain range filters.
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
     requester_role = models.CharField(
         _("requester"), max_length=20, choices=RequesterRole.choices, default=RequesterRole.CITIZEN
@@ -93,7 +94,7 @@ class Case(LockableMixin, models.Model):
 
     area = models.ForeignKey(
         Area, verbose_name=_("area"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="cases",
+        related_name="cases", db_index=False,  # br_case_area_received below starts with it
     )
     secondary_areas = models.ManyToManyField(
         Area, verbose_name=_("secondary areas"), blank=True, related_name="secondary_cases"

@@ -83,8 +83,10 @@ def database_from_env(default_sqlite):
     config = dj_database_url.parse(os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE takes the write lock when a transaction starts, so concurrent writers
-        # queue (up to the timeout) instead of failing with "database is locked".
-        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+        # queue (up to the timeout) instead of failing with "database is locked". WAL lets
+        # readers go on while one writes, and a commit writes and syncs only its own pages.
+        config["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                             "init_command": "PRAGMA journal_mode=WAL"}
     return config
 
 
