@@ -2,7 +2,8 @@
 
 NUL bytes break databases and logs; bidi overrides (U+202A-E, U+2066-9) can make a name or a
 file name read differently on screen than it is stored; a name made only of invisible
-characters is no name. Everything else is stored literally and escaped wherever shown.
+characters is no name. Everything else is stored literally and escaped wherever shown. Phone
+numbers are checked the same way everywhere a person gives one.
 """
 
 import re
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+_PHONE_SEPARATORS = re.compile(r"[ .()-]")
 
 
 def validate_plain_text(value):
@@ -37,3 +39,14 @@ def validate_name(value):
     validate_plain_text(value)
     if value and not visible_text(value):
         raise ValidationError(_("The name contains only invisible characters."), code="invisible")
+
+
+def validate_phone(value):
+    """A Danish or international number: 8 to 15 digits, an optional leading ``+``, and
+    spaces, dots, dashes or brackets anywhere between them."""
+    digits = _PHONE_SEPARATORS.sub("", value or "").removeprefix("+")
+    if not (digits.isascii() and digits.isdigit() and 8 <= len(digits) <= 15):
+        raise ValidationError(
+            _("Enter a phone number of 8 to 15 digits, e.g. 56 57 57 57 or +45 56 57 57 57."),
+            code="invalid_phone",
+        )

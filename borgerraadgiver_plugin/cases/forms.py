@@ -2,14 +2,13 @@
 :mod:`.triage`; what happens to a valid form lives in :mod:`.intake`."""
 
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..choices import InquiryType
 from ..models.taxonomy import current_areas
 from ..spam import HONEYPOT_FIELD, TOKEN_FIELD, SpamProtectedForm
-from ..text import validate_name, validate_plain_text
+from ..text import validate_name, validate_phone, validate_plain_text
 from . import triage, uploads
 from .models.case import ContactPreference
 
@@ -56,12 +55,6 @@ TOKEN_MESSAGES = {
     "invalid_token": _(
         "The form could not be checked. Please send it again; what you wrote is kept."),
 }
-
-validate_phone = RegexValidator(
-    r"^\+?[0-9][0-9 ()-]{5,30}$",
-    _("Write the phone number with digits only, for example 56 57 57 57."), code="phone",
-)
-
 
 class TriageOptionsMixin:
     """Marks options that point outside the remit, so the page can explain it at once."""

@@ -299,7 +299,8 @@ def test_form_rejects_a_date_that_is_not_a_date(client, form_page, area, nothing
 
 def test_form_rejects_a_phone_number_with_letters(client, form_page, area, nothing_stored):
     response = send(client, form_page, area, phone="ring til mig")
-    assert "phone" in error_codes(response, "phone")
+    assert "invalid_phone" in error_codes(response, "phone")
+    assert "telefonnummer på 8 til 15 cifre" in response.content.decode()
 
 
 def test_form_rejects_a_forged_form_token(client, form_page, area, nothing_stored):
