@@ -164,18 +164,16 @@ class BorgerraadgiverSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """As Wagtail's, kept on the request, but read from the cache (every form page and
-        receipt needs the settings); a site without settings yet gets them the usual way."""
+        """Wagtail's, with the settings read from the cache (every form page and receipt
+        needs them); a site without settings yet gets them created the usual way."""
         attr = cls.get_cache_attr_name()
-        if hasattr(request, attr):
-            return getattr(request, attr)
-        site = Site.find_for_request(request)
-        found = SETTINGS.get().get(site.pk) if site is not None else None
-        if found is None:
-            return super().for_request(request)
-        found._request = request  # as Wagtail's for_request, for its page links
-        setattr(request, attr, found)
-        return found
+        if not hasattr(request, attr):
+            site = Site.find_for_request(request)
+            found = SETTINGS.get().get(site.pk) if site is not None else None
+            if found is not None:
+                found._request = request  # as Wagtail does, for its page links
+                setattr(request, attr, found)
+        return super().for_request(request)
 
     @classmethod
     def current(cls, site=None):
