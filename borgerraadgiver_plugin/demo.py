@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Area, BorgerraadgiverSettings
 from .provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
@@ -68,7 +70,7 @@ def build(context):
             user.save()
             if group_name:
                 user.groups.add(Group.objects.get(name=group_name))
-            context.log.append(f"user {username}")
+            context.log.append(_("user %(name)s") % {"name": username})
         context.users[username] = user
 
     created = ensure(Area, [
@@ -77,7 +79,8 @@ def build(context):
         for name, committee, valid_from, valid_to, order in AREAS
     ], "name")
     if created:
-        context.log.append(f"{created} areas")
+        context.log.append(ngettext("%(count)s area", "%(count)s areas", created)
+                           % {"count": created})
 
     site = context.home.get_site()
     if not site.site_name:

@@ -3,7 +3,7 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..choices import (
     CaseStatus,
@@ -138,7 +138,8 @@ def build(context):
         _create_case(rng, received, advisor, themes, areas, calendar, context.today)
         count += 1
     _work_in_progress(rng, advisor, calendar, context.today, areas)
-    context.log.append(_("%(count)s demo cases") % {"count": count})
+    context.log.append(ngettext("%(count)s demo case", "%(count)s demo cases", count)
+                       % {"count": count})
 
 
 def _create_case(rng, received, advisor, themes, areas, calendar, today):

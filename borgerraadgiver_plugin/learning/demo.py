@@ -7,6 +7,8 @@ area pages and the admin listing all show something.
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.models import PageViewRestriction
 
 from ..choices import RecommendationStatus as S
@@ -142,7 +144,7 @@ def build(context):
     if not PageViewRestriction.objects.filter(page=index).exists():
         PageViewRestriction.objects.create(page=index,
                                            restriction_type=PageViewRestriction.LOGIN)
-        context.log.append("login restriction on /laering/")
+        context.log.append(_("login required on %(url)s") % {"url": index.url})
     grant_index_permissions()
     if LearningNotePage.objects.child_of(index).exists():
         return
@@ -154,7 +156,9 @@ def build(context):
             reads.mark_read(note, context.users["medarbejder"])
         if number % 2 == 0 and context.users.get("veteran"):
             reads.mark_read(note, context.users["veteran"])
-    context.log.append(f"{len(NOTES)} learning notes with recommendations")
+    context.log.append(ngettext("%(count)s learning note with recommendations",
+                                "%(count)s learning notes with recommendations",
+                                len(NOTES)) % {"count": len(NOTES)})
 
 
 def _create_note(context, index, number, note_data, themes, areas, **extra):

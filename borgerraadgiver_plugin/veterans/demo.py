@@ -4,6 +4,7 @@ touchpoints, an activity log and referrals over two years, and the ``/veteraner/
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from ..choices import Channel
 from ..demo import ensure_page
@@ -106,7 +107,8 @@ def build(context):
     referable = [c for c in contacts if c.consent_state in ("valid", "renewal_due")]
     for contact in rng.sample(referable, min(16, len(referable))):
         _referral(contact, rng, today, partners)
-    context.log.append(f"{len(contacts)} veteran contacts")
+    context.log.append(ngettext("%(count)s veteran contact", "%(count)s veteran contacts",
+                                len(contacts)) % {"count": len(contacts)})
 
 
 def _contact(context, index, name, role, org=DeployingOrg.UNKNOWN, mission="", veteran=None,

@@ -50,6 +50,9 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     output = run_demo()
     assert_pages_serve(client)
     assert "admin" in output and DEMO_PASSWORD in output
+    for line in ("Oprettede brugeren raadgiver", "områder", "demosager", "veterankontakter",
+                 "Oprettede krav om login på /laering/", "læringsnotater med anbefalinger"):
+        assert line in output  # the command speaks Danish, line by line
     assert client.login(username="admin", password=DEMO_PASSWORD)
     assert client.get("/admin/").status_code == 200
     assert_cases_spread_over_two_years()
