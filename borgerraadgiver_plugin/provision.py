@@ -95,8 +95,4 @@ def seed():
         for code, name, handles, url, phone, deadline in REFERRAL_BODIES
     ], "name")
     areas = ensure(Area, [{"name": EXTERNAL_AREA, "is_external": True, "sort_order": 99}], "name")
-    return {
-        Theme._meta.verbose_name_plural: themes,
-        ReferralBody._meta.verbose_name_plural: bodies,
-        Area._meta.verbose_name_plural: areas,
-    }
+    return {Theme: themes, ReferralBody: bodies, Area: areas}

@@ -77,8 +77,8 @@ def setup_groups(report):
 def seed_vocabularies(report):
     for module in plugin_modules("provision"):
         if seed := getattr(module, "seed", None):
-            for label, count in seed().items():
-                report.seeded[label] = report.seeded.get(label, 0) + count
+            for model, count in seed().items():
+                report.seeded[model] = report.seeded.get(model, 0) + count
 
 
 def run_setup():

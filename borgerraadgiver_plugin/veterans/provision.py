@@ -67,7 +67,4 @@ def seed():
          "website": website, "answer_weeks": weeks}
         for code, name, description, phone, website, weeks in PARTNERS
     ], "name")
-    return {
-        NeedArea._meta.verbose_name_plural: areas,
-        ExternalPartner._meta.verbose_name_plural: partners,
-    }
+    return {NeedArea: areas, ExternalPartner: partners}

@@ -30,11 +30,14 @@ def snapshot():
 
 
 def test_setup_creates_the_three_groups_and_seeds_vocabularies():
-    run()
+    output = run()
     assert {ADVISOR_GROUP, VETERAN_GROUP, STAFF_GROUP} <= set(
         Group.objects.values_list("name", flat=True))
     assert Theme.objects.filter(code="PROCESSING_TIME").exists()
     assert ReferralBody.objects.filter(name="Ankestyrelsen").exists()
+    themes = Theme.objects.count()
+    assert f"Indlæste {themes} temaer" in output
+    assert "Indlæste 1 område\n" in output  # the one area outside the municipality
 
 
 def test_running_setup_twice_changes_nothing():
