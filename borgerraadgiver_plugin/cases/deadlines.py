@@ -47,29 +47,35 @@ def current_settings():
     return BorgerraadgiverSettings.current()
 
 
-def acknowledgement_due(received_on, settings=None):
+def _working_days_after(day, setting, settings=None):
+    """``day`` plus the number of working days the advisor's ``setting`` names."""
     settings = settings or current_settings()
-    return settings.calendar.add(received_on, settings.acknowledgement_days)
+    return settings.calendar.add(day, getattr(settings, setting))
+
+
+def acknowledgement_due(received_on, settings=None):
+    return _working_days_after(received_on, "acknowledgement_days", settings)
+
+
+def hearing_due(received_on, settings=None):
+    """The citizen's comments on the unit's statement (partshøring) are due."""
+    return _working_days_after(received_on, "citizen_hearing_days", settings)
 
 
 def forwarding_due(sent_on, settings=None):
-    settings = settings or current_settings()
-    return settings.calendar.add(sent_on, settings.forwarding_answer_days)
+    return _working_days_after(sent_on, "forwarding_answer_days", settings)
 
 
 def forwarding_reminder_on(sent_on, settings=None):
-    settings = settings or current_settings()
-    return settings.calendar.add(sent_on, settings.forwarding_reminder_days)
+    return _working_days_after(sent_on, "forwarding_reminder_days", settings)
 
 
 def statement_due(asked_on, settings=None):
-    settings = settings or current_settings()
-    return settings.calendar.add(asked_on, settings.investigation_statement_days)
+    return _working_days_after(asked_on, "investigation_statement_days", settings)
 
 
 def citizen_reply_due(asked_on, settings=None):
-    settings = settings or current_settings()
-    return settings.calendar.add(asked_on, settings.citizen_inactivity_days)
+    return _working_days_after(asked_on, "citizen_inactivity_days", settings)
 
 
 def open_deadlines(case):

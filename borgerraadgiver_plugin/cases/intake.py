@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ..choices import CaseStatus, Channel, RequesterRole
 from ..outbox import queue_messages
 from ..references import next_reference
-from . import triage
+from . import deadlines, triage
 from .forms import CONSENT_WORDING, TO_BOOL
 from .models import Case, CaseDocument
 
@@ -68,7 +68,7 @@ def build_case(form, settings, now=None):
         unit_answered=TO_BOOL.get(data.get("unit_answered")),
         suggested_rejection_reason=result.suggested_reason,
         age_limit_exceeded=result.age_limit_exceeded,
-        acknowledgement_due=settings.calendar.add(today, settings.acknowledgement_days),
+        acknowledgement_due=deadlines.acknowledgement_due(today, settings),
     )
 
 

@@ -195,9 +195,8 @@ def record_statement(case, user, *, received_on):
     ensure_open(case)
     if not case.statement_requested_on:
         raise WorkflowRefused(_("No statement has been requested on this case."))
-    settings = deadlines.current_settings()
     case.statement_received_on = received_on
-    case.hearing_due = settings.calendar.add(received_on, settings.citizen_hearing_days)
+    case.hearing_due = deadlines.hearing_due(received_on)
     case.status = CaseStatus.OPEN
     _saved(case, user, ["statement_received_on", "hearing_due", "status"])
     _event(case, user, EventKind.INVESTIGATION,
