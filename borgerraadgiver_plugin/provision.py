@@ -4,7 +4,7 @@ from django.db import transaction
 
 from .choices import ReferralTarget
 from .models import Area, ReferralBody, Theme
-from .provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
+from .provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP, names
 from .seeding import ensure
 
 
@@ -95,4 +95,4 @@ def seed():
         for code, name, handles, url, phone, deadline in REFERRAL_BODIES
     ], "name")
     areas = ensure(Area, [{"name": EXTERNAL_AREA, "is_external": True, "sort_order": 99}], "name")
-    return {Theme: themes, ReferralBody: bodies, Area: areas}
+    return {names(Theme): themes, names(ReferralBody): bodies, names(Area): areas}

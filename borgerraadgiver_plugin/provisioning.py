@@ -74,11 +74,17 @@ def setup_groups(report):
                 report.changed_groups.append(group_name)
 
 
+def names(model):
+    """``(singular, plural)`` of what a model holds, as ``provision.seed()`` reports it."""
+    return model._meta.verbose_name, model._meta.verbose_name_plural
+
+
 def seed_vocabularies(report):
+    """Each part's ``provision.seed()`` returns ``{(singular, plural): rows created}``."""
     for module in plugin_modules("provision"):
         if seed := getattr(module, "seed", None):
-            for model, count in seed().items():
-                report.seeded[model] = report.seeded.get(model, 0) + count
+            for what, count in seed().items():
+                report.seeded[what] = report.seeded.get(what, 0) + count
 
 
 def run_setup():

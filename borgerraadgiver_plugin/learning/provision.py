@@ -8,6 +8,7 @@ advisor's records out of the administration's reach.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupPagePermission
 
 from ..provisioning import ADVISOR_GROUP
@@ -43,4 +44,5 @@ def grant_index_permissions():
 
 
 def seed():
-    return {"learning index page permissions": grant_index_permissions()}
+    return {(_("page permission on a learning index"),
+             _("page permissions on learning indexes")): grant_index_permissions()}

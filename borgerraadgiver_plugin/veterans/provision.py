@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from ..provisioning import VETERAN_GROUP
+from ..provisioning import VETERAN_GROUP, names
 from ..seeding import ensure
 from .choices import PartnerOrg
 from .models import ExternalPartner, NeedArea
@@ -67,4 +67,4 @@ def seed():
          "website": website, "answer_weeks": weeks}
         for code, name, description, phone, website, weeks in PARTNERS
     ], "name")
-    return {NeedArea: areas, ExternalPartner: partners}
+    return {names(NeedArea): areas, names(ExternalPartner): partners}

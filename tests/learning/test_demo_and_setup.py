@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
@@ -25,7 +27,9 @@ def test_setup_lets_the_advisor_keep_recommendations_and_staff_only_read(groups)
 def test_setup_gives_the_advisor_page_rights_on_an_existing_index(home, groups):
     index = LearningNoteIndexPage(title="Læring", slug="laering")
     home.add_child(instance=index)
-    call_command("borgerraadgiver_setup", verbosity=0)
+    out = io.StringIO()
+    call_command("borgerraadgiver_setup", stdout=out)
+    assert "Indlæste 3 sidetilladelser på læringsindekser" in out.getvalue()
     call_command("borgerraadgiver_setup", verbosity=0)
     rights = GroupPagePermission.objects.filter(group__name=ADVISOR_GROUP, page=index)
     assert set(rights.values_list("permission__codename", flat=True)) == {

@@ -22,10 +22,9 @@ class Command(BaseCommand):
             self.stdout.write(_("Created group %(name)s") % {"name": name})
         for name in report.changed_groups:
             self.stdout.write(_("Reset the permissions of group %(name)s") % {"name": name})
-        for model, count in report.seeded.items():
+        for (singular, plural), count in report.seeded.items():
             if count:
-                meta = model._meta
-                label = meta.verbose_name if count == 1 else meta.verbose_name_plural
+                label = singular if count == 1 else plural
                 self.stdout.write(
                     _("Seeded %(count)s %(label)s") % {"count": count, "label": label}
                 )
