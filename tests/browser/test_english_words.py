@@ -1,0 +1,12 @@
+"""The English-words check the journeys run on every page they visit."""
+
+from .conftest import english_words
+
+
+def test_english_words_finds_whole_english_words_only():
+    text = "Rapporter\nDownload CSV\nSag 'BR-2026-0001' created.\nTrue\nVis filtre\nAddis"
+    assert english_words(text) == ["Download", "created", "True"]
+
+
+def test_english_words_passes_danish_admin_text():
+    assert english_words("Sager\nEksportér CSV\nVis filtre\nSag 'BR-2026-0001' oprettet.") == []
