@@ -1,18 +1,22 @@
-"""The plugin's Danish catalog for Wagtail's own strings wins over Wagtail's, and every entry in
-it translates a message that Wagtail, wagtail-modeladmin or Django really has."""
+"""The plugin's Danish catalogs for Wagtail's own strings win over Wagtail's, every entry in them
+translates a message that Wagtail, wagtail-modeladmin or Django really has, and the system
+check tells a project whose settings leave Wagtail's JavaScript strings English."""
 
 import ast
 import re
 from pathlib import Path
 
 import django
+import pytest
 import wagtail
 import wagtail_modeladmin
+from django.core.checks import run_checks
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, ngettext
 
-CATALOG = (Path(__file__).resolve().parents[2] / "borgerraadgiver_plugin" / "wagtail_da"
-           / "locale" / "da" / "LC_MESSAGES" / "django.po")
+CATALOGS = (Path(__file__).resolve().parents[2] / "borgerraadgiver_plugin" / "wagtail_da"
+            / "locale" / "da" / "LC_MESSAGES")
 _ENTRY = re.compile(r'^(?:msgctxt ((?:".*"\n)+))?msgid ((?:".*"\n)+)', re.MULTILINE)
 
 
@@ -33,12 +37,25 @@ def test_the_plugins_danish_wins_over_wagtails_own():
             "Brugt %(usage_count)s gange")
 
 
-def test_every_entry_translates_an_upstream_message():
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_every_entry_translates_an_upstream_message(domain):
     upstream = set()
     for package in (wagtail, wagtail_modeladmin, django):
-        for po in Path(package.__file__).parent.glob("**/locale/en/LC_MESSAGES/django.po"):
+        for po in Path(package.__file__).parent.glob(f"**/locale/en/LC_MESSAGES/{domain}.po"):
             upstream |= _keys(po)
-    ours = _keys(CATALOG) - {("", "")}
+    ours = _keys(CATALOGS / f"{domain}.po") - {("", "")}
     assert ours, "the catalog is empty"
     assert ours - upstream == set()
+
+
+def test_wagtails_javascript_strings_are_danish_through_locale_paths(client):
+    catalog = client.get(reverse("wagtailadmin_javascript_catalog"))
+    assert "Fold alle sammen" in catalog.content.decode()
+
+
+def test_the_check_warns_when_locale_paths_miss_the_catalog(settings):
+    assert not [m for m in run_checks() if m.id.startswith("borgerraadgiver_wagtail_da")]
+    settings.LOCALE_PATHS = []
+    assert [m.id for m in run_checks() if m.id.startswith("borgerraadgiver_wagtail_da")] == [
+        "borgerraadgiver_wagtail_da.W002"]
 
