@@ -4,6 +4,8 @@ from django.apps import AppConfig
 from django.conf import settings
 from django.core import checks
 
+LOGIN_FORM = "borgerraadgiver_plugin.wagtail_da.forms.LoginForm"
+
 
 class WagtailDanishConfig(AppConfig):
     name = "borgerraadgiver_plugin.wagtail_da"
@@ -31,4 +33,9 @@ def check_setup(app_configs=None, **kwargs):
             "Wagtail's JavaScript strings (e.g. 'Collapse all') stay English.",
             hint="Add borgerraadgiver_plugin.wagtail_da.LOCALE_DIR to LOCALE_PATHS.",
             id="borgerraadgiver_wagtail_da.W002"))
+    if getattr(settings, "WAGTAILADMIN_USER_LOGIN_FORM", "") != LOGIN_FORM:
+        problems.append(checks.Warning(
+            "The admin login page labels the password field in English.",
+            hint=f"Set WAGTAILADMIN_USER_LOGIN_FORM = {LOGIN_FORM!r}.",
+            id="borgerraadgiver_wagtail_da.W003"))
     return problems

@@ -10,6 +10,7 @@ import django
 import pytest
 import wagtail
 import wagtail_modeladmin
+from bs4 import BeautifulSoup
 from django.core.checks import run_checks
 from django.urls import reverse
 from django.utils import translation
@@ -59,3 +60,9 @@ def test_the_check_warns_when_locale_paths_miss_the_catalog(settings):
     assert [m.id for m in run_checks() if m.id.startswith("borgerraadgiver_wagtail_da")] == [
         "borgerraadgiver_wagtail_da.W002"]
 
+
+
+@pytest.mark.django_db
+def test_the_admin_login_form_labels_the_password_in_danish(client):
+    page = BeautifulSoup(client.get(reverse("wagtailadmin_login")).content, "html.parser")
+    assert page.find("label", attrs={"for": "id_password"}).get_text(strip=True) == "Adgangskode*"

@@ -122,6 +122,7 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 # Danish for Wagtail's JavaScript strings too (the app covers the rest).
 LOCALE_PATHS = [WAGTAIL_DA_LOCALE]
+WAGTAILADMIN_USER_LOGIN_FORM = "borgerraadgiver_plugin.wagtail_da.forms.LoginForm"
 USE_TZ = True
 
 STATICFILES_FINDERS = [
