@@ -44,3 +44,17 @@ def test_the_outbox_names_each_kind_in_danish(advisor_client):
     text = BeautifulSoup(inspect.content, "html.parser").get_text(" ", strip=True)
     assert "Ny henvendelse (besked til borgerrådgiveren)" in text
     assert "case.new_inquiry" not in text
+
+
+def test_the_veteran_registry_says_ja_instead_of_true_icons(client, veteran_coordinator):
+    from tests.veterans.helpers import make_contact
+
+    make_contact("Jens Mikkelsen")
+    client.force_login(veteran_coordinator)
+    url = reverse("borgerraadgiver_veterans_veterancontact_modeladmin_index")
+    response = client.get(url)
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select_one("td.field-active_display").get_text(strip=True) == "Ja"
+    assert not page.select('img[alt="True"], img[alt="False"]')
+    partners = client.get(reverse("borgerraadgiver_veterans_externalpartner_modeladmin_index"))
+    assert b'alt="True"' not in partners.content
