@@ -47,6 +47,7 @@ def save(journey):
 
 def test_the_advisors_screens_are_danish(journey, site, groups):
     from borgerraadgiver_plugin.learning.models import LearningNoteIndexPage, Recommendation
+    from borgerraadgiver_plugin.learning.provision import grant_index_permissions
 
     person(ADVISOR_GROUP, "rikke", "Rikke")
     area = AreaFactory(name="Jobcenter", is_external=False)
@@ -57,6 +58,7 @@ def test_the_advisors_screens_are_danish(journey, site, groups):
                                  subject="Ny henvendelse", body="-", reference=case.reference)
     index = LearningNoteIndexPage(title="Læringsnotater", slug="laering")
     site.root_page.add_child(instance=index)
+    grant_index_permissions()
     note = make_note(index)
     page = journey.page
 
@@ -108,6 +110,7 @@ def test_the_advisors_screens_are_danish(journey, site, groups):
                          args=["borgerraadgiver", "borgerraadgiversettings"]))
     journey.step("settings")
     journey.goto(reverse("wagtailadmin_pages:edit", args=[note.pk]))
+    assert page.locator("#id_title").input_value() == note.title
     journey.step("learning-note-editor")
 
     # The veteran registry is not the advisor's: a Danish refusal that keeps the menu.
