@@ -28,6 +28,28 @@ def _keys(path):
     return {(text(ctx), text(msgid)) for ctx, msgid in _ENTRY.findall(path.read_text("utf-8"))}
 
 
+#: The English the issue found on the plugin's screens, by Wagtail's, modeladmin's or Django's
+#: msgid, and the Danish now shown.
+ISSUE_STRINGS = [
+    ("Reports", "Rapporter"),
+    ("Download CSV", "Hent CSV"),
+    ("Show filters", "Vis filtre"),
+    ("Add %(object)s", "Tilføj %(object)s"),
+    ("Inspecting %(object)s", "Viser %(object)s"),
+    ("%(model_name)s '%(object)s' created.", "%(model_name)s '%(object)s' er oprettet."),
+    ("The %(model_name)s could not be created due to errors.",
+     "%(model_name)s kunne ikke oprettes på grund af fejl."),
+    ("Choose %(object)s", "Vælg %(object)s"),
+    ("You do not have permission to access the admin.", "Du har ikke adgang til administrationen."),
+]
+
+
+@pytest.mark.parametrize(("english", "danish"), ISSUE_STRINGS)
+def test_the_strings_the_issue_found_are_danish(english, danish):
+    with translation.override("da"):
+        assert gettext(english) == danish
+
+
 def test_the_plugins_danish_wins_over_wagtails_own():
     with translation.override("da"):
         assert gettext("Show filters") == "Vis filtre"
