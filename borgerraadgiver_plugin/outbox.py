@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from . import conf
 from .models import OutboxMessage, OutboxStatus
 
 MAX_ATTEMPTS = 6
@@ -72,6 +73,15 @@ def _enqueue_delivery():
 
 def backoff(attempts):
     return BACKOFF_BASE * (2 ** max(attempts - 1, 0))
+
+
+def delayed(now=None):
+    """Messages still waiting longer than ``BORGERRAADGIVER_OUTBOX_WARN_MINUTES``, oldest
+    first: the sign of a mail server or worker that has stopped, long before one fails."""
+    now = now or timezone.now()
+    limit = datetime.timedelta(minutes=conf.get("BORGERRAADGIVER_OUTBOX_WARN_MINUTES"))
+    return OutboxMessage.objects.filter(status=OutboxStatus.PENDING,
+                                        created_at__lt=now - limit).order_by("created_at", "id")
 
 
 def is_permanent(error):

@@ -78,7 +78,8 @@ def test_the_outbox_command_ends_when_the_server_hangs(smtp, settings):
     assert message.status == OutboxStatus.PENDING and message.attempts == 1
 
 
-def test_a_permanent_refusal_fails_at_once(smtp, settings):
+def test_a_permanent_refusal_fails_at_once_and_the_advisor_sees_it(smtp, settings,
+                                                                   advisor_client):
     settings.EMAIL_TIMEOUT = 5
     message = owe()
     with smtp("550"):
@@ -86,6 +87,8 @@ def test_a_permanent_refusal_fails_at_once(smtp, settings):
     message.refresh_from_db()
     assert message.status == OutboxStatus.FAILED and message.attempts == 1
     assert "550" in message.last_error
+    dashboard = advisor_client.get("/admin/").content.decode()
+    assert "kunne ikke sendes" in dashboard and "BR-2026-0001" in dashboard
 
 
 def test_a_temporary_refusal_is_retried_with_backoff(smtp, settings):
