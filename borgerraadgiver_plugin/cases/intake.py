@@ -133,7 +133,8 @@ def _store(form, page, settings, key):
                 document = CaseDocument(
                     case=case, original_name=checked.original_name,
                     content_type=checked.content_type, size=checked.size,
-                    sha256=checked.sha256,
+                    sha256=checked.sha256, scan_state=checked.scan_state,
+                    scan_finding=checked.scan_finding,
                 )
                 document.file.save(checked.original_name, checked.file, save=False)
                 stored.append(document.file)
