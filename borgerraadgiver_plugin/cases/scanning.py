@@ -41,8 +41,11 @@ def rescan_pending(limit=200):
     """Scan the files that wait for a scan again; returns how many got a verdict."""
     done = 0
     for document in CaseDocument.objects.filter(scan_state=ScanState.PENDING)[:limit]:
-        with document.file.open("rb") as handle:
-            state, finding = scan(handle, document.original_name)
+        try:
+            with document.file.open("rb") as handle:
+                state, finding = scan(handle, document.original_name)
+        except OSError:  # the file is unreadable just now: it keeps waiting
+            continue
         if state != ScanState.PENDING:
             done += CaseDocument.objects.filter(
                 pk=document.pk, scan_state=ScanState.PENDING,
