@@ -122,12 +122,14 @@ def _connection():
 
 
 def deliver_due(now=None, limit=100):
-    """Send the messages that are due. Returns (sent, not_sent) of this run."""
-    now = now or timezone.now()
+    """Send the messages that are due. Returns (sent, not_sent) of this run. ``now`` fixes
+    the clock (tests)."""
     token = uuid.uuid4().hex
     sent = failed = 0
     for _count in range(limit):
-        message_id = claim_next(token, now)
+        # The clock is read per message: a long run must not stamp claims that already ran out.
+        current = now or timezone.now()
+        message_id = claim_next(token, current)
         if message_id is None:
             break
         message = OutboxMessage.objects.get(pk=message_id)
@@ -140,7 +142,7 @@ def deliver_due(now=None, limit=100):
             if is_permanent(error) or changes["attempts"] >= MAX_ATTEMPTS:
                 changes["status"] = OutboxStatus.FAILED
             else:
-                changes["next_attempt_at"] = now + backoff(changes["attempts"])
+                changes["next_attempt_at"] = current + backoff(changes["attempts"])
             failed += 1
         else:
             changes.update(status=OutboxStatus.SENT, sent_at=timezone.now(), last_error="")
