@@ -121,7 +121,8 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
                 status = 503
             else:
                 return redirect(self.receipt_url(request, submission.case, posted=True))
-        response = self.render(request, context_overrides=self.form_context(request, form))
+        response = self.render(request, context_overrides={
+            **self.form_context(request, form), "not_stored": status == 503})
         return public_forms.refused(response, status, request, RATE_SCOPE)
 
     def receipt_url(self, request, case, posted=False):
