@@ -27,6 +27,9 @@ DEFAULTS = {
     "BORGERRAADGIVER_TRUSTED_PROXIES": (),
     # POSTs to the complaint form one address may send per window (errors included).
     "BORGERRAADGIVER_FORM_RATE_LIMIT": 20,
+    # Seconds a public form's submission waits for a locked database (SQLite's busy timeout,
+    # PostgreSQL's lock timeout) before the citizen is asked to try again, text kept (503).
+    "BORGERRAADGIVER_FORM_DB_WAIT": 5,
     # Dotted path of a virus scanner, called as scanner(file, name) for every attachment:
     # return None when clean, or a short finding (e.g. the signature name) to block the file.
     # The inquiry is kept either way; a blocked file stays in private storage, never served.
