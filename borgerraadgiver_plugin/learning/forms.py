@@ -43,9 +43,9 @@ class CaseReferencesWidget(forms.TextInput):
 
 
 class LearningNotePageForm(WagtailAdminPageForm):
-    """Publishing (or sending for approval) is refused while the note holds personal data.
-
-    Saving a draft is allowed; the editor then shows a warning (see ``views.warn_on_draft``).
+    """Publishing (or sending for approval) is refused while the note holds personal data;
+    saving a draft, by the button or by Wagtail's autosave, is refused while it holds a CPR
+    number. A draft with other personal data is saved with a warning (``views.warn_on_draft``).
     """
 
     def is_publishing(self):
@@ -63,9 +63,9 @@ class LearningNotePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not self.is_publishing():
-            return cleaned_data
-        problems = self.personal_data_problems()
+        publishing = self.is_publishing()
+        problems = [problem for problem in self.personal_data_problems()
+                    if publishing or problem.blocks_draft]
         if not problems:
             return cleaned_data
         block_errors = {}
@@ -79,8 +79,11 @@ class LearningNotePageForm(WagtailAdminPageForm):
                 index: ValidationError(" ".join(messages))
                 for index, messages in block_errors.items()
             }))
+        refusal = (_("The note cannot be published: it contains personal data. %(problems)s")
+                   if publishing else
+                   _("The draft cannot be saved: it contains a CPR number, and CPR numbers "
+                     "are never stored. %(problems)s"))
         raise ValidationError(
-            _("The note cannot be published: it contains personal data. %(problems)s") % {
-                "problems": " ".join(str(problem.message) for problem in problems)},
+            refusal % {"problems": " ".join(str(problem.message) for problem in problems)},
             code="personal_data",
         )

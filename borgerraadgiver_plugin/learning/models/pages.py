@@ -70,8 +70,8 @@ class LearningNoteIndexPage(RoutablePageMixin, IntroPage):
 class LearningNotePage(RoutablePageMixin, SiteTemplateMixin, Page):
     """Læringsnotat: what the organisation can learn from the advisor's cases.
 
-    Publishing is refused while the note holds personal data (see ``forms`` and
-    :meth:`publish`). The source cases are for the advisor only and never rendered.
+    Publishing is refused while the note holds personal data, and storing any revision while
+    it holds a CPR number (see ``forms``, :meth:`publish` and :meth:`save_revision`). The source cases are for the advisor only and never rendered.
     """
 
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
@@ -129,6 +129,17 @@ class LearningNotePage(RoutablePageMixin, SiteTemplateMixin, Page):
             for text in personal_data.block_strings(child.block, child.value)
         )
         return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        """Refuse to store a revision (draft, autosave, copy, import) with a CPR number.
+
+        The editor's form stops it earlier, naming the block; this is the last line.
+        """
+        problems = [problem for problem in personal_data.scan_note(self, names=())
+                    if problem.blocks_draft]
+        if problems:
+            raise PermissionDenied(" ".join(str(problem.message) for problem in problems))
+        return super().save_revision(*args, **kwargs)
 
     def publish(self, revision, *args, **kwargs):
         """Refuse any way of publishing (bulk action, workflow, scheduler) with personal data.
