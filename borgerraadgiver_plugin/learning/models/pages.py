@@ -71,7 +71,8 @@ class LearningNotePage(RoutablePageMixin, SiteTemplateMixin, Page):
     """Læringsnotat: what the organisation can learn from the advisor's cases.
 
     Publishing is refused while the note holds personal data, and storing any revision while
-    it holds a CPR number (see ``forms``, :meth:`publish` and :meth:`save_revision`). The source cases are for the advisor only and never rendered.
+    it holds a CPR number (see ``forms``, :meth:`publish` and :meth:`save_revision`). The
+    source cases are for the advisor only and never rendered.
     """
 
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
