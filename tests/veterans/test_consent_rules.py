@@ -173,7 +173,9 @@ def test_anonymising_asks_for_confirmation_and_says_what_happens(coordinator_cli
     url = reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk])
     response = coordinator_client.get(url)
     form = confirm_form(response)
-    text = BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text(" ", strip=True) == "Anonymisér kontakten " + contact.reference
+    text = soup.get_text(" ", strip=True)
     assert "Du er ved at anonymisere Jens Mikkelsen" in text
     assert "Det kan ikke fortrydes" in text
     assert "1 registreret aktivitet" in text
