@@ -42,6 +42,15 @@ class CaseReferencesWidget(forms.TextInput):
         return [str(known.get(reference, reference)) for reference in references]
 
 
+class BlockErrors(StreamBlockValidationError):
+    """Errors on the note's blocks. Wagtail's own line for the editor's error summary is a fixed
+    English sentence; this one says where to look, in the user's language."""
+
+    def __init__(self, block_errors):
+        super().__init__(block_errors=block_errors)
+        self.message = _("see the blocks marked below")
+
+
 class LearningNotePageForm(WagtailAdminPageForm):
     """Publishing (or sending for approval) is refused while the note holds personal data;
     saving a draft, by the button or by Wagtail's autosave, is refused while it holds a CPR
@@ -75,7 +84,7 @@ class LearningNotePageForm(WagtailAdminPageForm):
             elif problem.field in self.fields:
                 self.add_error(problem.field, problem.message)
         if block_errors:
-            self.add_error("body", StreamBlockValidationError(block_errors={
+            self.add_error("body", BlockErrors(block_errors={
                 index: ValidationError(" ".join(messages))
                 for index, messages in block_errors.items()
             }))

@@ -176,6 +176,9 @@ def assert_draft_refused(response):
         block_label = str(CaseExampleBlock().label)
     assert "Kladden kan ikke gemmes" in content
     assert f"2 ({block_label})" in content and CPR in content
+    # The error summary's line for the body is Danish, not Wagtail's fixed English sentence.
+    assert "Indhold: se de markerede blokke nedenfor" in content
+    assert "Validation error" not in content
     assert revisions_holding(CPR) == [], "no revision holds the CPR number"
     assert not LearningNotePage.objects.filter(body_text__contains=CPR).exists()
 

@@ -5,6 +5,7 @@ from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -78,7 +79,8 @@ class LearningNotePage(RoutablePageMixin, SiteTemplateMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     summary = models.TextField(_("summary"), max_length=600,
                                help_text=_("Two or three sentences shown in the list."))
-    body = StreamField(NOTE_BODY_BLOCKS, verbose_name=_("body"))
+    # In context: the core's "body" (of an e-mail) has another Danish word.
+    body = StreamField(NOTE_BODY_BLOCKS, verbose_name=pgettext_lazy("learning note", "body"))
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True,
                                      related_name="learning_notes")
     areas = ParentalManyToManyField(Area, verbose_name=_("areas"), blank=True,
