@@ -7,29 +7,12 @@ import json
 import pytest
 from wagtail.models import Revision
 
-from borgerraadgiver_plugin.learning.models import LearningNoteIndexPage, LearningNotePage
-from borgerraadgiver_plugin.learning.provision import grant_index_permissions
-
-from ..cases.form_fixtures import ensure_default_site
+from borgerraadgiver_plugin.learning.models import LearningNotePage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CPR = "010190-1234"
 BLOCK = "Indhold, blok 1 (Anonymiseret sageksempel)"
-
-
-@pytest.fixture
-def site(transactional_db):
-    return ensure_default_site()
-
-
-@pytest.fixture
-def index(home, groups):
-    page = LearningNoteIndexPage(title="Læringsnotater", slug="laering")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    grant_index_permissions()
-    return page
 
 
 def revisions_holding(text):

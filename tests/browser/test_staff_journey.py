@@ -4,31 +4,18 @@ for, a filter, one note read and marked as read, and the open recommendations of
 import datetime
 
 import pytest
-from wagtail.models import PageViewRestriction
 
-from borgerraadgiver_plugin.learning.models import LearningNoteIndexPage, Recommendation
-from borgerraadgiver_plugin.learning.provision import grant_index_permissions
+from borgerraadgiver_plugin.learning.models import Recommendation
 from borgerraadgiver_plugin.learning.reads import read_of
 from tests.factories import AreaFactory, ThemeFactory
 
-from ..cases.form_fixtures import ensure_default_site
 from ..learning.conftest import make_note
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(transactional_db):
-    return ensure_default_site()
-
-
-@pytest.fixture
-def intranet(home, groups):
-    index = LearningNoteIndexPage(title="Læringsnotater", slug="laering")
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    grant_index_permissions()
-    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+def intranet(restricted_index):
     hearing, letters = ThemeFactory(code="HEARING", name="Partshøring"), ThemeFactory(
         code="LETTERS", name="Breve og sprog")
     jobcenter, other = AreaFactory(name="Jobcenter Stevns"), AreaFactory(name="Ældre og sundhed")
@@ -36,11 +23,12 @@ def intranet(home, groups):
         text="Brug en skabelon til partshøring.", area=jobcenter,
         due_on=datetime.date.today() + datetime.timedelta(days=60))
     Recommendation.objects.create(text="Svar på mails inden for fem dage.", area=other)
-    note = make_note(index, "Partshøring før afgørelsen", summary="Hør borgeren før du afgør.",
-                     themes=[hearing], areas=[jobcenter], recommendations=[recommendation])
-    make_note(index, "Klart sprog i breve", summary="Skriv kort og klart.",
+    note = make_note(restricted_index, "Partshøring før afgørelsen",
+                     summary="Hør borgeren før du afgør.", themes=[hearing], areas=[jobcenter],
+                     recommendations=[recommendation])
+    make_note(restricted_index, "Klart sprog i breve", summary="Skriv kort og klart.",
               themes=[letters], areas=[other])
-    return {"index": index, "note": note, "area": jobcenter}
+    return {"index": restricted_index, "note": note, "area": jobcenter}
 
 
 def test_staff_member_logs_in_filters_reads_and_sees_open_recommendations(

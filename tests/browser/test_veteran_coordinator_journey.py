@@ -11,16 +11,9 @@ from django.utils import timezone
 
 from borgerraadgiver_plugin.veterans.models import VeteranContact, VeteranContactPage
 
-from ..cases.form_fixtures import ensure_default_site
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CITIZEN = "Søren Jørgensen"
-
-
-@pytest.fixture
-def site(transactional_db):
-    return ensure_default_site()
 
 
 @pytest.fixture
