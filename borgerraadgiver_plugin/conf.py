@@ -27,10 +27,18 @@ DEFAULTS = {
     "BORGERRAADGIVER_TRUSTED_PROXIES": (),
     # POSTs to the complaint form one address may send per window (errors included).
     "BORGERRAADGIVER_FORM_RATE_LIMIT": 20,
+    # Seconds a public form's submission waits for a locked database (SQLite's busy timeout,
+    # PostgreSQL's lock timeout) before the citizen is asked to try again, text kept (503).
+    "BORGERRAADGIVER_FORM_DB_WAIT": 5,
     # Dotted path of a virus scanner, called as scanner(file, name) for every attachment:
-    # return None when clean, or a short finding (e.g. the signature name) to refuse the file.
-    # An exception refuses the file too ("could not be checked"). None: no scanning.
+    # return None when clean, or a short finding (e.g. the signature name) to block the file.
+    # The inquiry is kept either way; a blocked file stays in private storage, never served.
+    # An exception (scanner down) leaves the file "awaiting virus scan" until
+    # borgerraadgiver_reminders scans it again. None: no scanning.
     "BORGERRAADGIVER_VIRUS_SCANNER": None,
+    # The dashboard warns when an e-mail has waited longer than this many minutes to be sent
+    # (a hung mail server or a stopped worker shows before anything has failed).
+    "BORGERRAADGIVER_OUTBOX_WARN_MINUTES": 30,
     # Images with more pixels than this are refused (decompression bombs).
     "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.

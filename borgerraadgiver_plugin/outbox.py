@@ -2,20 +2,35 @@
 
 ``queue_message`` writes an :class:`OutboxMessage` in the caller's transaction and asks for a
 delivery run once that transaction commits; ``deliver_due`` sends what is due, retrying with
-exponential backoff and marking a message failed (visible to the advisor) after the last try.
+exponential backoff and marking a message failed (visible to the advisor) after the last try,
+or at once when the server refuses it for good (a 5xx answer to the sender, recipient or data).
+
+Several workers may run at once (a task worker and cron). Each first *claims* one due row with
+an atomic UPDATE that sets ``claimed_by``/``claimed_until`` only if nobody holds a live claim;
+on PostgreSQL the candidate is picked with ``SKIP LOCKED``, so a second worker never waits for
+the first. No row lock is held while talking to the mail server, and a worker that dies leaves
+a claim that runs out after ``LEASE``, so its messages come back.
 """
 
 import datetime
+import smtplib
+import uuid
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import get_connection, send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from . import conf
 from .models import OutboxMessage, OutboxStatus
 
 MAX_ATTEMPTS = 6
 BACKOFF_BASE = datetime.timedelta(minutes=2)
+#: How long a claim holds; far longer than one message takes with a connect/read timeout.
+LEASE = datetime.timedelta(minutes=10)
+#: Seconds to wait for the mail server when the site sets no ``EMAIL_TIMEOUT``.
+FALLBACK_EMAIL_TIMEOUT = 30
 
 
 def queue_message(kind, recipient, subject, body, reference="", dedupe_key=None):
@@ -60,34 +75,77 @@ def backoff(attempts):
     return BACKOFF_BASE * (2 ** max(attempts - 1, 0))
 
 
-def deliver_due(now=None, limit=100):
-    """Send the messages that are due. Returns (sent, failed_for_now)."""
+def delayed(now=None):
+    """Messages still waiting longer than ``BORGERRAADGIVER_OUTBOX_WARN_MINUTES``, oldest
+    first: the sign of a mail server or worker that has stopped, long before one fails."""
     now = now or timezone.now()
-    sent = failed = 0
-    due = OutboxMessage.objects.filter(
-        status=OutboxStatus.PENDING, next_attempt_at__lte=now
-    ).order_by("next_attempt_at", "id")[:limit]
-    for message_id in list(due.values_list("id", flat=True)):
+    limit = datetime.timedelta(minutes=conf.get("BORGERRAADGIVER_OUTBOX_WARN_MINUTES"))
+    return OutboxMessage.objects.filter(status=OutboxStatus.PENDING,
+                                        created_at__lt=now - limit).order_by("created_at", "id")
+
+
+def is_permanent(error):
+    """True when the server refused this message for good (5xx), so retrying cannot help.
+    Connection errors, timeouts and 4xx answers are temporary."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    if isinstance(error, (smtplib.SMTPSenderRefused, smtplib.SMTPDataError)):
+        return error.smtp_code >= 500
+    return False
+
+
+def _due(now):
+    return (Q(status=OutboxStatus.PENDING, next_attempt_at__lte=now)
+            & (Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)))
+
+
+def claim_next(token, now):
+    """Claim the next due message for the worker ``token``; its id, or None if none is due."""
+    while True:
         with transaction.atomic():
-            message = (OutboxMessage.objects.select_for_update()
-                       .filter(id=message_id, status=OutboxStatus.PENDING).first())
-            if message is None:  # another worker took it
-                continue
-            message.attempts += 1
-            try:
-                send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL,
-                          [message.recipient])
-            except Exception as error:  # any transport error: retry later, never lose it
-                message.last_error = f"{type(error).__name__}: {error}"[:1000]
-                if message.attempts >= MAX_ATTEMPTS:
-                    message.status = OutboxStatus.FAILED
-                else:
-                    message.next_attempt_at = now + backoff(message.attempts)
-                failed += 1
+            candidate = (OutboxMessage.objects.select_for_update(skip_locked=True)
+                         .filter(_due(now)).order_by("next_attempt_at", "id")
+                         .values_list("id", flat=True).first())
+            if candidate is None:
+                return None
+            claimed = OutboxMessage.objects.filter(_due(now), pk=candidate).update(
+                claimed_by=token, claimed_until=now + LEASE)
+        if claimed:
+            return candidate
+        # another worker claimed it between our read and our update (SQLite): try the next
+
+
+def _connection():
+    timeout = getattr(settings, "EMAIL_TIMEOUT", None) or FALLBACK_EMAIL_TIMEOUT
+    return get_connection(timeout=timeout)
+
+
+def deliver_due(now=None, limit=100):
+    """Send the messages that are due. Returns (sent, not_sent) of this run. ``now`` fixes
+    the clock (tests)."""
+    token = uuid.uuid4().hex
+    sent = failed = 0
+    for _count in range(limit):
+        # The clock is read per message: a long run must not stamp claims that already ran out.
+        current = now or timezone.now()
+        message_id = claim_next(token, current)
+        if message_id is None:
+            break
+        message = OutboxMessage.objects.get(pk=message_id)
+        changes = {"attempts": message.attempts + 1, "claimed_by": "", "claimed_until": None}
+        try:
+            send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL,
+                      [message.recipient], connection=_connection())
+        except Exception as error:  # any transport error: retry later, never lose it
+            changes["last_error"] = f"{type(error).__name__}: {error}"[:1000]
+            if is_permanent(error) or changes["attempts"] >= MAX_ATTEMPTS:
+                changes["status"] = OutboxStatus.FAILED
             else:
-                message.status = OutboxStatus.SENT
-                message.sent_at = timezone.now()
-                message.last_error = ""
-                sent += 1
-            message.save()
+                changes["next_attempt_at"] = current + backoff(changes["attempts"])
+            failed += 1
+        else:
+            changes.update(status=OutboxStatus.SENT, sent_at=timezone.now(), last_error="")
+            sent += 1
+        OutboxMessage.objects.filter(pk=message_id, claimed_by=token).update(**changes)
     return sent, failed

@@ -1,12 +1,19 @@
 """Spam defence for public forms, with no third-party service.
 
 Three layers: a honeypot field people never see; a signed render-time token (a form sent back
-too fast is a bot, one sent back too late has expired); and a per-IP rate limit in the Django
-cache (Redis in production, so all workers share it). The token's random part also identifies
-the rendered form, so a double submit of the same form can be recognised.
+too fast is probably a bot, one sent back too late has expired); and a per-IP rate limit in
+the Django cache (Redis in production, so all workers share it). The token's random part also
+identifies the rendered form, so a double submit of the same form can be recognised.
+
+Only the honeypot gets the decoy "thank you": a person never fills it in. Everything else that
+could be a person (too fast, expired, unreadable token) is a form error with the text kept and
+a renewed token. The too-fast rule holds for the first render only: a renewed token is marked
+as shown to a person already, so a resend a second later (or a server whose clock is a few
+seconds behind the one that rendered the form) costs at most one "send again", never the text.
 """
 
 import ipaddress
+import math
 import secrets
 import time
 
@@ -15,6 +22,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from .text import normalise_data
 
 SALT = "borgerraadgiver.form-token"
 HONEYPOT_FIELD = "website"
@@ -41,20 +50,29 @@ class Invalid(TokenError):
     pass
 
 
-def issue_token():
-    nonce = secrets.token_urlsafe(18)
-    return signing.dumps({"n": nonce, "t": time.time()}, salt=SALT)
+def issue_token(nonce=None, renewed=False):
+    """A signed token for a rendered form. ``renewed``: the form is shown again after an
+    error, so its sender is a person who has seen it and the too-fast rule no longer holds."""
+    payload = {"n": nonce or secrets.token_urlsafe(18), "t": time.time()}
+    if renewed:
+        payload["r"] = 1
+    return signing.dumps(payload, salt=SALT)
+
+
+def read_token(token):
+    """``(nonce, issued, renewed)`` of a well-signed token, or :class:`Invalid`."""
+    try:
+        payload = signing.loads(token or "", salt=SALT)
+        return str(payload["n"]), float(payload["t"]), bool(payload.get("r"))
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Invalid from None
 
 
 def check_token(token, now=None):
     """The form's nonce, or :class:`TooFast`, :class:`Expired` or :class:`Invalid`."""
-    try:
-        payload = signing.loads(token or "", salt=SALT)
-        nonce, issued = str(payload["n"]), float(payload["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise Invalid from None
+    nonce, issued, renewed = read_token(token)
     age = (now or time.time()) - issued
-    if age < _setting("BORGERRAADGIVER_FORM_MIN_SECONDS", 3):
+    if not renewed and age < _setting("BORGERRAADGIVER_FORM_MIN_SECONDS", 3):
         raise TooFast
     if age > _setting("BORGERRAADGIVER_FORM_MAX_AGE", 4 * 3600):
         raise Expired
@@ -78,26 +96,44 @@ def client_ip(request):
     return remote
 
 
+def _rate_key(request, scope):
+    return f"borgerraadgiver:rate:{scope}:{client_ip(request)}"
+
+
 def rate_limited(request, scope, limit=None, window=None):
     """Count this request; True when the client has sent more than ``limit`` in ``window`` s."""
     limit = limit or _setting("BORGERRAADGIVER_RATE_LIMIT", 10)
     window = window or _setting("BORGERRAADGIVER_RATE_WINDOW", 3600)
-    key = f"borgerraadgiver:rate:{scope}:{client_ip(request)}"
-    cache.add(key, 0, timeout=window)
+    key = _rate_key(request, scope)
+    if cache.add(key, 0, timeout=window):
+        cache.set(f"{key}:ends", time.time() + window, timeout=window)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=window)
+        cache.set(f"{key}:ends", time.time() + window, timeout=window)
         count = 1
     return count > limit
+
+
+def retry_after(request, scope):
+    """Whole seconds until the client's rate-limit window for ``scope`` ends (at least 1)."""
+    ends = cache.get(f"{_rate_key(request, scope)}:ends")
+    window = _setting("BORGERRAADGIVER_RATE_WINDOW", 3600)
+    return max(1, math.ceil(ends - time.time())) if ends else window
 
 
 class SpamProtectedForm(forms.Form):
     """A form with a honeypot and a render-time token.
 
-    After ``is_valid()``: ``is_bot`` is True for a honeypot hit or a too-fast submit (the view
-    should look successful and store nothing); ``nonce`` identifies the rendered form.
-    An expired token is a form error that asks the person to send again; their text stays.
+    After ``is_valid()``: ``is_bot`` is True for a honeypot hit only (the view should look
+    successful and store nothing); ``nonce`` identifies the rendered form. A too-fast, expired
+    or unreadable token is a form error that asks the person to send again; their text stays
+    and the re-rendered form carries a renewed token. Text sent is normalised to NFC, so a name
+    typed with combining accents is stored (and found) as its usual spelling.
+
+    Templates render ``form_token`` as the form's last field: a body cut off on the way (a
+    dropped connection during an upload) then lacks it and is refused, never half-stored.
     """
 
     website = forms.CharField(
@@ -106,8 +142,8 @@ class SpamProtectedForm(forms.Form):
     )
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(normalise_data(data), *args, **kwargs)
         self.is_bot = False
         self.nonce = None
         if not self.is_bound:
@@ -118,24 +154,40 @@ class SpamProtectedForm(forms.Form):
         if cleaned.get(HONEYPOT_FIELD):
             self.is_bot = True
             return cleaned
+        token = cleaned.get(TOKEN_FIELD)
+        if not token:  # the token is the last field: the body was cut off on the way
+            self._renew_token(token)
+            raise forms.ValidationError(
+                _("The form did not arrive in full. Please send it again; what you wrote is "
+                  "kept, but attached files must be chosen again."), code="incomplete")
         try:
-            self.nonce = check_token(cleaned.get(TOKEN_FIELD))
+            self.nonce = check_token(token)
         except TooFast:
-            self.is_bot = True
+            self._renew_token(token)
+            raise forms.ValidationError(
+                _("The form was sent very quickly. Please wait a moment and send it again; "
+                  "what you wrote is kept."), code="too_fast",
+            ) from None
         except Expired:
-            self._renew_token()
+            self._renew_token(token)
             raise forms.ValidationError(
                 _("The page expired. Please send the form again; what you wrote is kept."),
                 code="expired",
             ) from None
         except Invalid:
-            self._renew_token()
+            self._renew_token(token)
             raise forms.ValidationError(
                 _("The form could not be checked. Please send it again; what you wrote is kept."),
                 code="invalid_token",
             ) from None
         return cleaned
 
-    def _renew_token(self):
+    def _renew_token(self, old):
+        """Show the form again with a renewed token; a well-signed one keeps its nonce, so
+        the same inquiry sent twice after the renewal is still recognised as one."""
+        try:
+            nonce = read_token(old)[0]
+        except Invalid:
+            nonce = None
         self.data = self.data.copy()
-        self.data[self.add_prefix(TOKEN_FIELD)] = issue_token()
+        self.data[self.add_prefix(TOKEN_FIELD)] = issue_token(nonce, renewed=True)

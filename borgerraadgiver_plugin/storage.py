@@ -44,6 +44,22 @@ class PrivateFolderStorage(FileSystemStorage):
         raise ValueError("Private files have no URL; serve them through a permission check.")
 
 
+def save_whole(storage, name, content, max_length=None):
+    """``storage.save()`` that leaves nothing behind when the write fails (a full disk): the
+    half-written file is removed. ``name`` should be random, as attachments' names are, so the
+    name chosen here is the one the storage writes to."""
+    name = storage.get_available_name(name, max_length=max_length)
+    try:
+        return storage.save(name, content, max_length=max_length)
+    except BaseException:
+        try:
+            if storage.exists(name):
+                storage.delete(name)
+        except OSError:
+            pass
+        raise
+
+
 def private_storage():
     """``STORAGES["borgerraadgiver_private"]`` if the site defines it, else a private folder."""
     try:

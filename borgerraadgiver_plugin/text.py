@@ -2,8 +2,9 @@
 
 NUL bytes break databases and logs; bidi overrides (U+202A-E, U+2066-9) can make a name or a
 file name read differently on screen than it is stored; a name made only of invisible
-characters is no name. Everything else is stored literally and escaped wherever shown. Phone
-numbers are checked the same way everywhere a person gives one.
+characters is no name. Everything else is stored literally (in Unicode's composed form, NFC,
+so "ø" typed as "o" plus a combining stroke is found by a search for "ø") and escaped wherever
+shown. Phone numbers are checked the same way everywhere a person gives one.
 """
 
 import re
@@ -15,6 +16,24 @@ from django.utils.translation import gettext_lazy as _
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _PHONE_SEPARATORS = re.compile(r"[ .()-]")
+
+
+def normalise(value):
+    """Text in NFC, the composed form every search and comparison expects."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def normalise_data(data):
+    """A form's submitted data (a QueryDict or a dict) with every text value in NFC."""
+    if data is None:
+        return None
+    if hasattr(data, "lists"):
+        copy = data.copy()
+        for key, values in data.lists():
+            copy.setlist(key, [normalise(value) for value in values])
+        return copy
+    return {key: [normalise(item) for item in value] if isinstance(value, list | tuple)
+            else normalise(value) for key, value in data.items()}
 
 
 def validate_plain_text(value):

@@ -8,6 +8,7 @@ from django.template.loader import select_template
 from django.views.decorators.csrf import requires_csrf_token
 
 from .. import conf
+from ..errors import same_site_referer
 
 TEMPLATE = "borgerraadgiver_cases/csrf_failure.html"
 
@@ -18,13 +19,6 @@ def csrf_failure(request, reason=""):
 
     template = select_template([TEMPLATE])
     body = template.render({"base_template": conf.get("BORGERRAADGIVER_BASE_TEMPLATE"),
-                            "back_url": _same_site_referer(request)}, request)
+                            "back_url": same_site_referer(request)}, request)
     return HttpResponseForbidden(body)
 
-
-def _same_site_referer(request):
-    referer = request.META.get("HTTP_REFERER", "")
-    host = request.get_host() if request.META.get("HTTP_HOST") else ""
-    if host and referer.split("/")[2:3] == [host]:
-        return referer
-    return "/"

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
+from .. import outbox
 from ..choices import CaseStatus
 from ..models import OutboxMessage, OutboxStatus
 from . import deadlines
@@ -91,6 +92,13 @@ class OverduePanel(CasePanel):
         return listing_url(deadline="overdue")
 
 
+def outbox_url(status):
+    try:
+        return f"{reverse(OUTBOX_URL)}?status={status}"
+    except NoReverseMatch:
+        return None
+
+
 class OutboxFailuresPanel(Component):
     name = "borgerraadgiver_outbox_failures"
     order = 53
@@ -98,11 +106,23 @@ class OutboxFailuresPanel(Component):
 
     def get_context_data(self, parent_context=None):
         failed = OutboxMessage.objects.filter(status=OutboxStatus.FAILED)
-        try:
-            link = f"{reverse(OUTBOX_URL)}?status={OutboxStatus.FAILED}"
-        except NoReverseMatch:
-            link = None
-        return {"count": failed.count(), "failed": list(failed[:SHOWN]), "link": link}
+        return {"count": failed.count(), "failed": list(failed[:SHOWN]),
+                "link": outbox_url(OutboxStatus.FAILED)}
+
+
+class OutboxDelayPanel(Component):
+    """E-mails waiting too long: nothing has failed yet, but nothing is being sent either."""
+
+    name = "borgerraadgiver_outbox_delayed"
+    order = 54
+    template_name = "borgerraadgiver_cases/panels/delayed_mail.html"
+
+    def __init__(self, waiting):
+        self.waiting = waiting
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.waiting.count(), "oldest": self.waiting.first(),
+                "link": outbox_url(OutboxStatus.PENDING)}
 
 
 def panels_for(user):
@@ -113,4 +133,7 @@ def panels_for(user):
     panels = [UntriagedPanel(), DueThisWeekPanel(), OverduePanel()]
     if OutboxMessage.objects.filter(status=OutboxStatus.FAILED).exists():
         panels.append(OutboxFailuresPanel())
+    waiting = outbox.delayed()
+    if waiting.exists():
+        panels.append(OutboxDelayPanel(waiting))
     return panels

@@ -17,6 +17,10 @@ def download_document(request, pk):
     if not request.user.has_perm(PERMISSION):
         audit.record(request.user, document.case, audit.DENIED, document=document.pk)
         return forbidden(request)
+    if not document.is_downloadable:  # quarantined by the virus scanner
+        audit.record(request.user, document.case, audit.DENIED, document=document.pk,
+                     scan_state=document.scan_state)
+        return forbidden(request)
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):

@@ -2,11 +2,12 @@
 
 The form has already been validated without side effects (files included). ``submit`` then
 writes the case, its documents and the outbox rows in one transaction. A second submit of the
-same rendered form (same token nonce, stored as ``Case.submission_key``) returns the first case
-and stores nothing new, even when both arrive at the same time.
+same rendered form with the same content (the same :func:`~borgerraadgiver_plugin.public_forms.
+submission_key`, stored as ``Case.submission_key``) returns the first case and stores nothing
+new, even when both arrive at the same time; any other content, a field or a file, is a new
+inquiry. Files written before a failure are removed, a half-written one included.
 """
 
-import hashlib
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -15,15 +16,15 @@ from django.utils.translation import gettext as _
 
 from ..choices import CaseStatus, Channel, RequesterRole
 from ..outbox import queue_messages
+from ..public_forms import submission_key
 from ..references import next_reference
-from . import deadlines, triage
+from ..storage import save_whole
+from . import deadlines, outbox_kinds, triage
 from .forms import CONSENT_WORDING, TO_BOOL
 from .models import Case, CaseDocument
 
-KIND_ACKNOWLEDGEMENT = "case.acknowledgement"
-KIND_NOTICE = "case.new_inquiry"
-CONTENT_FIELDS = ("inquiry_type", "area", "account", "matter_date", "name", "email", "phone",
-                  "on_behalf_of")
+KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
+KIND_NOTICE = outbox_kinds.NEW_INQUIRY
 
 
 @dataclass
@@ -104,14 +105,10 @@ def submit(form, *, page, settings):
     """Store a valid, human form. Returns a :class:`Submission`.
 
     The same rendered form sent twice with the same content (a double click, a retry) gives
-    the first case back. Sent again with other content (back button, edit, send), it is a new
-    inquiry and is stored under a key derived from the nonce and that content.
+    the first case back. Sent again with any other content (back button, a file added, send),
+    it is a new inquiry.
     """
-    keys = [form.nonce, f"{form.nonce}:{_fingerprint(form.cleaned_data)}"]
-    for key in keys:
-        case, created = _store(form, page, settings, key)
-        if created or _same_content(case, form.cleaned_data):
-            break
+    case, created = _store(form, page, settings, submission_key(form))
     return Submission(case, created=created)
 
 
@@ -133,9 +130,13 @@ def _store(form, page, settings, key):
                 document = CaseDocument(
                     case=case, original_name=checked.original_name,
                     content_type=checked.content_type, size=checked.size,
-                    sha256=checked.sha256,
+                    sha256=checked.sha256, scan_state=checked.scan_state,
+                    scan_finding=checked.scan_finding,
                 )
-                document.file.save(checked.original_name, checked.file, save=False)
+                field = CaseDocument._meta.get_field("file")
+                document.file = save_whole(
+                    field.storage, field.generate_filename(document, checked.original_name),
+                    checked.file, max_length=field.max_length)
                 stored.append(document.file)
                 document.save()
             queue_messages(messages_for(case, page, settings))
@@ -149,16 +150,6 @@ def _store(form, page, settings, key):
         _discard(stored)
         raise
     return case, True
-
-
-def _fingerprint(data):
-    text = "\x1f".join(str(data.get(name) or "") for name in CONTENT_FIELDS)
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
-def _same_content(case, data):
-    return (case.account, case.citizen_name, case.citizen_email) == (
-        data.get("account", ""), data.get("name", ""), data.get("email", ""))
 
 
 def _discard(stored_files):

@@ -3,9 +3,9 @@
 A file is accepted only when its extension and its content (magic bytes) agree on a type in
 the allow-list; what the browser claims (the Content-Type of the part) is ignored. Office files
 are zip archives and are refused when they would unpack to far more than they weigh; images
-are refused when they claim absurd pixel counts. A virus scanner can be plugged in with
-``BORGERRAADGIVER_VIRUS_SCANNER``. Files are stored later, by :mod:`.intake`, under random
-names in private storage.
+are refused when they claim absurd pixel counts. The virus scanner (:mod:`.scanning`) does
+not refuse a file: its verdict travels with the file and quarantines it. Files are stored
+later, by :mod:`.intake`, under random names in private storage.
 """
 
 import hashlib
@@ -17,11 +17,12 @@ from dataclasses import dataclass
 
 import filetype
 from django.core.exceptions import ValidationError
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .. import conf
+from . import scanning
+from .models.timeline import ScanState
 
 #: extension -> the MIME type its content must sniff as (None: plain text, no magic bytes).
 ALLOWED_TYPES = {
@@ -62,6 +63,8 @@ class CheckedFile:
     content_type: str
     size: int
     sha256: str
+    scan_state: str = ScanState.CLEAN
+    scan_finding: str = ""
 
 
 def clean_name(name, limit=255):
@@ -153,25 +156,6 @@ def _check_image(upload, name):
         _refuse(_("%(name)s has too many pixels. Send a smaller picture."), name, "pixels")
 
 
-def scan(upload, name):
-    """Run the configured virus scanner; a finding or a scanner error refuses the file."""
-    path = conf.get("BORGERRAADGIVER_VIRUS_SCANNER")
-    if not path:
-        return
-    scanner = import_string(path)
-    try:
-        upload.seek(0)
-        finding = scanner(upload, name)
-    except Exception:  # a scanner that fails must not let a file through
-        _refuse(_("%(name)s could not be checked for viruses. Please try again later."),
-                name, "scan_failed")
-    finally:
-        upload.seek(0)
-    if finding:
-        _refuse(_("%(name)s contains a virus or harmful content and is refused."), name,
-                "virus")
-
-
 def check_file(upload, limits):
     """Check one upload; a :class:`CheckedFile`, or ValidationError with a Danish message."""
     name = clean_name(upload.name)
@@ -201,12 +185,13 @@ def check_file(upload, limits):
         _check_zip(upload, name)
     if ext in IMAGE_TYPES:
         _check_image(upload, name)
-    scan(upload, name)
+    scan_state, scan_finding = scanning.scan(upload, name)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    return CheckedFile(upload, name, content_type, upload.size, digest.hexdigest())
+    return CheckedFile(upload, name, content_type, upload.size, digest.hexdigest(),
+                       scan_state, scan_finding)
 
 
 def check_files(uploads, limits):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..spam import SpamProtectedForm
-from ..text import validate_name
+from ..text import normalise_data, validate_name
 from .choices import ContactRole
 from .models import VeteranContact
 from .validators import validate_note, validate_phone
@@ -67,8 +67,9 @@ def _label_contacts(field, queryset):
 
 
 class VeteranContactForm(WagtailAdminModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        # Names in NFC, as on the request page, so one spelling finds both.
+        super().__init__(normalise_data(data), *args, **kwargs)
         if "veteran" in self.fields:
             veterans = VeteranContact.objects.filter(anonymised_at__isnull=True)
             if self.instance.pk:

@@ -12,6 +12,7 @@ from wagtail_modeladmin.menus import GroupMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from .. import conf
+from ..columns import yes_no_display
 from ..refusal import forbidden
 from . import filters, views
 from .forms import CoordinationRecordForm, VeteranContactForm
@@ -77,7 +78,8 @@ class VeteranContactAdmin(RegistryModelAdmin):
     inspect_view_class = views.ContactInspectView
     inspect_template_name = "borgerraadgiver_veterans/contact_inspect.html"
     list_display = ["name", "reference_column", "role", "phone", "consent_column",
-                    "next_follow_up", "active"]
+                    "next_follow_up", "active_display"]
+    active_display = staticmethod(yes_no_display(VeteranContact, "active"))
     list_filter = ["role", "active", filters.ConsentStateFilter, filters.FollowUpFilter,
                    "need_areas", filters.PartnerFilter]
     search_fields = ["name", "phone", "email"]
@@ -192,7 +194,8 @@ class ExternalPartnerAdmin(RegistryModelAdmin):
     menu_label = _("Partners")
     menu_item_name = "veteran-partners"
     menu_icon = "site"
-    list_display = ["name", "code", "phone", "website", "active"]
+    list_display = ["name", "code", "phone", "website", "active_display"]
+    active_display = staticmethod(yes_no_display(ExternalPartner, "active"))
     list_filter = ["code", "active"]
     search_fields = ["name"]
 

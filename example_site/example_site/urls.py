@@ -19,3 +19,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Citizens whose form body Django refuses (too large, unreadable) get a Danish page, not a bare 400.
+handler400 = "borgerraadgiver_plugin.errors.bad_request"

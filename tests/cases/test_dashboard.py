@@ -42,3 +42,30 @@ def test_dashboard_shows_no_case_panels_to_the_veteran_coordinator(client, veter
     body = client.get("/admin/").content.decode()
     assert case.reference not in body
     assert "borgerraadgiver_untriaged" not in body
+
+
+def waiting_message(minutes_ago, reference="BR-2025-0010"):
+    message = OutboxMessage.objects.create(kind="x", recipient="a@example.invalid",
+                                           subject="Kvittering", body="-", reference=reference)
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=minutes_ago))
+    return message
+
+
+def test_dashboard_warns_when_an_email_has_waited_too_long(advisor_client):
+    waiting_message(5)
+    body = advisor_client.get("/admin/").content.decode()
+    assert "E-mails venter på at blive sendt" not in body
+    waiting_message(45, reference="BR-2025-0011")
+    body = advisor_client.get("/admin/").content.decode()
+    assert "E-mails venter på at blive sendt" in body
+    assert "1 e-mail er ikke sendt endnu" in body and "Bed IT om at undersøge det" in body
+    assert "status=PENDING" in body
+
+
+def test_the_waiting_threshold_is_a_setting(advisor_client, settings):
+    settings.BORGERRAADGIVER_OUTBOX_WARN_MINUTES = 60
+    waiting_message(45)
+    assert "E-mails venter på at blive sendt" not in advisor_client.get("/admin/").content.decode()
+    settings.BORGERRAADGIVER_OUTBOX_WARN_MINUTES = 10
+    assert "E-mails venter på at blive sendt" in advisor_client.get("/admin/").content.decode()

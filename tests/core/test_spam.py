@@ -36,9 +36,23 @@ def test_honeypot_hit_is_a_bot():
     assert form.is_valid() and form.is_bot
 
 
-def test_too_fast_is_a_bot():
+def test_too_fast_asks_to_send_again_and_the_renewed_token_is_not_too_fast():
     form = bound(spam.issue_token())
-    assert form.is_valid() and form.is_bot
+    assert not form.is_valid() and not form.is_bot
+    assert form.non_field_errors().as_data()[0].code == "too_fast"
+    assert form.data["name"] == "Anne"
+    again = bound(form.data["form_token"])
+    assert again.is_valid() and again.nonce == spam.read_token(form.data["form_token"])[0]
+
+
+def test_a_renewed_token_still_expires(monkeypatch):
+    real = spam.time.time
+    monkeypatch.setattr(spam.time, "time", lambda: real() - 5 * 3600)
+    token = spam.issue_token(renewed=True)
+    monkeypatch.setattr(spam.time, "time", real)
+    form = bound(token)
+    assert not form.is_valid()
+    assert form.non_field_errors().as_data()[0].code == "expired"
 
 
 def test_expired_asks_to_send_again_and_keeps_the_text(monkeypatch):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import unicodedata
 
 import pytest
 
@@ -189,3 +190,11 @@ def test_xlsx_export_is_audited_too(coordinator_client, people, veteran_coordina
 def test_unknown_record_is_404_for_the_coordinator(coordinator_client, groups):
     assert coordinator_client.get(helpers.url(INDEX, "inspect", 424242)).status_code == 404
     assert coordinator_client.get(helpers.url(INDEX, "edit", "not-a-number")).status_code == 404
+
+
+def test_a_name_typed_decomposed_in_the_registry_is_stored_composed(coordinator_client, groups):
+    """As on the request page (issue 11): the normal spelling finds the contact."""
+    data = helpers.contact_form(name=unicodedata.normalize("NFD", "Åse Lindé"),
+                                consents=[helpers.consent_row()])
+    assert coordinator_client.post(helpers.url(INDEX, "create"), data).status_code == 302
+    assert VeteranContact.objects.filter(name="Åse Lindé").exists()

@@ -153,10 +153,11 @@ def test_request_page_honeypot_looks_successful_and_stores_nothing(client, reque
     assert nothing_stored()
 
 
-def test_request_page_too_fast_submit_stores_nothing(client, request_page, settings):
+def test_request_page_too_fast_submit_asks_to_send_again(client, request_page, settings):
     settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 3
     response = client.post("/veteraner/", form())
-    assert response.status_code == 302
+    assert response.status_code == 400
+    assert "Vent et øjeblik" in response.content.decode()
     assert nothing_stored()
 
 

@@ -14,6 +14,7 @@ from .case import Case
 
 FORM_TEMPLATE = "borgerraadgiver_cases/complaint_form_page.html"
 RECEIPT_TEMPLATE = "borgerraadgiver_cases/complaint_form_receipt.html"
+RATE_SCOPE = "complaint-form"
 
 
 class ComplaintFormPage(RoutablePageMixin, IntroPage):
@@ -89,7 +90,7 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
 
     @path("")
     def form_view(self, request):
-        from ... import conf
+        from ... import conf, public_forms
         from ...models import BorgerraadgiverSettings
         from ...spam import rate_limited
         from .. import intake, uploads
@@ -99,23 +100,30 @@ class ComplaintFormPage(RoutablePageMixin, IntroPage):
         settings = BorgerraadgiverSettings.for_request(request)
         form = self.get_form_class()(request.POST, request.FILES, page=self,
                                      limits=uploads.Limits.from_settings(settings))
-        limited = rate_limited(request, "complaint-form",
+        limited = rate_limited(request, RATE_SCOPE,
                                limit=conf.get("BORGERRAADGIVER_FORM_RATE_LIMIT"))
-        if form.is_valid() and not limited:
-            if form.is_bot:  # looks like success, stores nothing
-                return self.render(request, template=RECEIPT_TEMPLATE,
-                                   context_overrides={"case": None})
-            submission = intake.submit(form, page=self, settings=settings)
-            return redirect(self.receipt_url(request, submission.case, posted=True))
         status = 200
         if limited:
+            form.is_valid()
             form.add_error(None, _(
                 "You have sent the form many times in a short while. Please wait an hour and "
                 "send it again, or call the citizen advisor."))
             status = 429
-        response = self.render(request, context_overrides=self.form_context(request, form))
-        response.status_code = status
-        return response
+        elif form.is_valid():
+            if form.is_bot:  # a honeypot hit: looks like success, stores nothing
+                return self.render(request, template=RECEIPT_TEMPLATE,
+                                   context_overrides={"case": None})
+            try:
+                submission = public_forms.store(
+                    lambda: intake.submit(form, page=self, settings=settings))
+            except public_forms.NotStored:
+                form.add_error(None, public_forms.NOT_STORED)
+                status = 503
+            else:
+                return redirect(self.receipt_url(request, submission.case, posted=True))
+        response = self.render(request, context_overrides={
+            **self.form_context(request, form), "not_stored": status == 503})
+        return public_forms.refused(response, status, request, RATE_SCOPE)
 
     def receipt_url(self, request, case, posted=False):
         """The case's receipt. ``posted``: ``request`` is the form's POST, served at this

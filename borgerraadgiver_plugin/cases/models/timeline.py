@@ -77,6 +77,15 @@ def document_path(instance, filename):
     return f"cases/{timezone.now():%Y/%m}/{secrets.token_hex(16)}"
 
 
+class ScanState(models.TextChoices):
+    """What the virus scanner said. Only a clean file leaves private storage; a blocked one
+    is kept there (quarantined, never served) so a false alarm loses nothing."""
+
+    CLEAN = "clean", _("Checked")
+    PENDING = "pending", _("awaiting virus scan")
+    BLOCKED = "blocked", _("blocked")
+
+
 class CaseDocument(models.Model):
     """A file on a case, kept in private storage and served only through the admin."""
 
@@ -93,6 +102,9 @@ class CaseDocument(models.Model):
         related_name="+",
     )
     uploaded_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    scan_state = models.CharField(_("virus scan"), max_length=10, choices=ScanState.choices,
+                                  default=ScanState.CLEAN, db_index=True)
+    scan_finding = models.CharField(_("virus scan finding"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["uploaded_at", "id"]
@@ -101,3 +113,12 @@ class CaseDocument(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def is_downloadable(self):
+        return self.scan_state == ScanState.CLEAN
+
+    @property
+    def scan_label(self):
+        """What the advisor sees beside a file that cannot be opened; empty when clean."""
+        return "" if self.is_downloadable else self.get_scan_state_display()

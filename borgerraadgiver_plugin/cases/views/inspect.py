@@ -84,6 +84,7 @@ class CaseInspectView(InspectView):
         context.update({
             "case": case,
             "events": events,
+            "attachments": case.documents.filter(event__isnull=True),
             "forwardings": case.forwardings.select_related("unit"),
             "open_deadlines": deadlines.open_deadlines(case),
             "today": timezone.localdate(),

@@ -5,10 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
+from ... import public_forms
 from ...pages import IntroPage
 from ...spam import rate_limited
 
 RECEIPT_SESSION_KEY = "borgerraadgiver_veteran_receipt"
+RATE_SCOPE = "veteran-request"
 
 
 class VeteranContactPage(IntroPage):
@@ -39,9 +41,10 @@ class VeteranContactPage(IntroPage):
         return ContactRequestForm(data)
 
     def process_request(self, form, request):
+        from ...public_forms import submission_key
         from ..intake import register_request
 
-        return register_request(form.cleaned_data, nonce=form.nonce, page=self)
+        return register_request(form.cleaned_data, nonce=submission_key(form), page=self)
 
     def serve(self, request, *args, **kwargs):
         if request.GET.get("kvittering"):
@@ -51,22 +54,28 @@ class VeteranContactPage(IntroPage):
         status = 200
         if request.method == "POST":
             form = self.get_form(request.POST)
-            if rate_limited(request, "veteran-request"):
+            if rate_limited(request, RATE_SCOPE):
                 form.is_valid()
                 form.add_error(None, _("Too many requests from your connection. Please wait "
                                        "a while, or call us instead."))
                 status = 429
             elif form.is_valid():
-                if form.is_bot:
+                if form.is_bot:  # a honeypot hit: looks like success, stores nothing
                     request.session[RECEIPT_SESSION_KEY] = None
+                    return redirect(self.url + "?kvittering=1")
+                try:
+                    contact = public_forms.store(lambda: self.process_request(form, request))
+                except public_forms.NotStored:
+                    form.add_error(None, public_forms.NOT_STORED)
+                    status = 503
                 else:
-                    contact = self.process_request(form, request)
                     request.session[RECEIPT_SESSION_KEY] = contact.reference
-                return redirect(self.url + "?kvittering=1")
+                    return redirect(self.url + "?kvittering=1")
             else:
                 status = 400
         else:
             form = self.get_form()
         context = self.get_context(request)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        response = TemplateResponse(request, self.get_template(request), context)
+        return public_forms.refused(response, status, request, RATE_SCOPE)

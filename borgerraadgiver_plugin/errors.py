@@ -1,0 +1,33 @@
+"""A friendly Danish page for a request Django refuses before any view sees it (``handler400``).
+
+A form body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` or with too many fields or files, or a file
+name Django will not take, would otherwise get Django's bare English "Bad Request (400)". The
+body was not read, so the citizen is told what to do instead; a body that is too big gets 413.
+"""
+
+from django.core.exceptions import RequestDataTooBig
+from django.template.loader import select_template
+
+from . import conf
+
+TEMPLATE = "borgerraadgiver/bad_request.html"
+
+
+def bad_request(request, exception=None):
+    from django.http import HttpResponseBadRequest
+
+    too_big = isinstance(exception, RequestDataTooBig)
+    body = select_template([TEMPLATE]).render({
+        "base_template": conf.get("BORGERRAADGIVER_BASE_TEMPLATE"),
+        "back_url": same_site_referer(request), "too_big": too_big,
+    }, request)
+    return HttpResponseBadRequest(body, status=413 if too_big else 400)
+
+
+def same_site_referer(request):
+    """The page the request came from when it is on this site, else the front page."""
+    referer = request.META.get("HTTP_REFERER", "")
+    host = request.get_host() if request.META.get("HTTP_HOST") else ""
+    if host and referer.split("/")[2:3] == [host]:
+        return referer
+    return "/"

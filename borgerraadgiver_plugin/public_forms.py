@@ -1,0 +1,110 @@
+"""What every public form page does with a valid submission, so nothing a citizen sends is lost.
+
+:func:`submission_key` tells a resend of the same content (one inquiry) from a resend with any
+change, a field or a file (a new inquiry). :func:`store` runs the page's writes in one
+transaction that waits a bounded time for a lock; a full disk or a database that stays locked
+or unreachable raises :class:`NotStored`, and the page shows the form again with everything
+the citizen wrote (status 503) instead of a bare server error. :func:`refused` gives a
+refusal its status and, for 429 and 503, a ``Retry-After``.
+"""
+
+import hashlib
+import json
+import logging
+from contextlib import contextmanager
+
+from django.db import OperationalError, connection, models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from . import conf
+from .spam import HONEYPOT_FIELD, TOKEN_FIELD, retry_after
+
+logger = logging.getLogger(__name__)
+
+NOT_STORED = _("Your inquiry has not been saved because of a fault on our side. What you "
+               "wrote is still in the form: please try again in a moment.")
+NOT_STORED_RETRY_AFTER = 30
+
+
+class NotStored(Exception):
+    """Storage or database failed; nothing of the submission was kept."""
+
+
+def fingerprint(form):
+    """A hash over every answer of a valid form and the content of every file."""
+    answers = {name: _canonical(value) for name, value in form.cleaned_data.items()
+               if name not in (HONEYPOT_FIELD, TOKEN_FIELD)}
+    text = json.dumps(answers, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _canonical(value):
+    if isinstance(value, list | tuple):
+        return [_canonical(item) for item in value]
+    if isinstance(value, models.Model):
+        return value.pk
+    if digest := getattr(value, "sha256", None):  # a checked upload
+        return [getattr(value, "original_name", ""), digest]
+    if hasattr(value, "chunks"):  # an unchecked upload
+        value.seek(0)
+        digest = hashlib.sha256()
+        for chunk in value.chunks():
+            digest.update(chunk)
+        value.seek(0)
+        return [value.name, digest.hexdigest()]
+    return value
+
+
+def submission_key(form):
+    """The rendered form (its token's nonce) and what was sent in it: the same key twice is
+    the same inquiry sent twice."""
+    return f"{form.nonce}:{fingerprint(form)}"
+
+
+def store(write):
+    """``write()`` in one transaction; :class:`NotStored` when it fails for want of storage
+    or database. A lock is waited for at most ``BORGERRAADGIVER_FORM_DB_WAIT`` seconds."""
+    try:
+        with _bounded_lock_wait(conf.get("BORGERRAADGIVER_FORM_DB_WAIT")):
+            return write()
+    except (OSError, OperationalError) as error:
+        # Only the kind of fault: the submission itself is personal data.
+        logger.error("A public form could not be stored: %s %s", type(error).__name__,
+                     getattr(error, "errno", "") or "")
+        raise NotStored from error
+
+
+@contextmanager
+def _bounded_lock_wait(seconds):
+    """A transaction whose wait for a lock is bounded: SQLite retries a locked database for
+    its busy timeout, PostgreSQL gives up a lock after its lock timeout."""
+    milliseconds = max(1, int(seconds * 1000))
+    if connection.vendor != "sqlite":
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
+            yield
+        return
+    # SQLite takes its write lock at BEGIN (IMMEDIATE), so the wait is set before it.
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        previous = int(cursor.fetchone()[0])
+        cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
+    try:
+        with transaction.atomic():
+            yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {previous}")
+
+
+def refused(response, status, request=None, scope=None):
+    """``response`` with ``status``; a rate limit (429, for ``scope``) or a failed store (503)
+    also says when to try again."""
+    response.status_code = status
+    if status == 429:
+        response["Retry-After"] = str(retry_after(request, scope))
+    elif status == 503:
+        response["Retry-After"] = str(NOT_STORED_RETRY_AFTER)
+    return response
