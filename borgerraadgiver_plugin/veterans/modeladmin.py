@@ -105,9 +105,9 @@ class VeteranContactAdmin(RegistryModelAdmin):
             FieldPanel("situation_note"),
             FieldRowPanel([FieldPanel("next_follow_up"), FieldPanel("active")]),
         ], heading=_("Needs and follow-up")),
-        InlinePanel("consents", heading=_("Consents"), label=_("Consent")),
+        InlinePanel("consents", heading=_("Consents"), label=_("consent")),
         InlinePanel("touchpoints", heading=_("Municipal touchpoints"),
-                    label=_("Touchpoint")),
+                    label=_("municipal touchpoint")),
     ], base_form_class=VeteranContactForm)
 
     def get_queryset(self, request):

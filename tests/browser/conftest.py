@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ..cases.form_fixtures import ensure_default_site
+from ..learning.conftest import index, restricted_index  # noqa: F401 (the intranet's fixtures)
 from .support import ROOT, launch, require_browser
 
 #: Where each journey's screenshots go: one folder per test, one PNG per step.
@@ -83,6 +85,12 @@ class Journey:
         self.page.fill("input[name=password]", password)
         self.page.click("button[type=submit], input[type=submit]")
         self.page.wait_for_load_state()
+
+
+@pytest.fixture
+def site(db):
+    """The default site, rebuilt when an earlier live-server test's flush removed it."""
+    return ensure_default_site()
 
 
 @pytest.fixture
