@@ -16,6 +16,8 @@ INSTALLED_APPS = [
     "borgerraadgiver_plugin.veterans",
     "borgerraadgiver_plugin.learning",
     "borgerraadgiver_plugin.reports",
+    # Danish for Wagtail's own screens; before Wagtail, so its translations win.
+    "borgerraadgiver_plugin.wagtail_da",
     # What the plugin builds on.
     "wagtail_modeladmin",
     "django_filters",
