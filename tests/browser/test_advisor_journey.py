@@ -81,7 +81,7 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     journey.step("dashboard")
 
     # ... and in the listing, which the panel links to.
-    panel.get_by_role("link", name=re.compile("listen")).click()
+    panel.get_by_role("link", name=re.compile("oversigten")).click()
     page.wait_for_load_state()
     row = page.locator("tr", has_text=case.reference)
     assert due in row.inner_text()
@@ -183,7 +183,8 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     journey.step("overview-reopened")
 
     # The listing, searched for the case, exported with names and text.
-    page.get_by_role("link", name=re.compile("^Sager$")).first.click()
+    page.get_by_role("button", name="Borgerrådgiver").click()
+    page.get_by_role("link", name="Sager", exact=True).click()
     page.wait_for_load_state()
     page.fill("input[name=q]", case.reference)
     page.press("input[name=q]", "Enter")
