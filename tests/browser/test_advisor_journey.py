@@ -42,6 +42,12 @@ def rikke(groups):
     return user
 
 
+def open_step(page, label):
+    """Click the step's button among the overview's next steps."""
+    page.locator("section:has(#case-steps)").get_by_role("link", name=label, exact=True).click()
+    page.wait_for_load_state()
+
+
 def submit(page):
     page.locator("#w-editor-form button[type=submit]").first.click()
     page.wait_for_load_state()
@@ -103,8 +109,7 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     assert open(download.path(), "rb").read() == ATTACHMENT
 
     # Triage: the form shows the case's own type and area; sent as it is.
-    page.get_by_role("link", name="Visitation").click()
-    page.wait_for_load_state()
+    open_step(page, "Visitation")
     assert page.input_value("select[name=inquiry_type]") == InquiryType.COMPLAINT
     assert page.input_value("select[name=area]") == str(area.pk)
     journey.step("triage-form")
@@ -115,8 +120,7 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     journey.step("overview-triaged")
 
     # Forward to the unit: the case's area is chosen, the date is today.
-    page.get_by_role("link", name="Videresend til enheden").click()
-    page.wait_for_load_state()
+    open_step(page, "Videresend til enheden")
     assert page.input_value("select[name=unit]") == str(area.pk)
     assert page.input_value("input[name=sent_on]") == timezone.localdate().isoformat()
     page.fill("input[name=contact_person]", "Teamleder Hansen")
@@ -128,8 +132,7 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     journey.step("overview-forwarded")
 
     # The unit's answer, upheld in part.
-    page.get_by_role("link", name="Registrér enhedens svar").click()
-    page.wait_for_load_state()
+    open_step(page, "Registrér enhedens svar")
     page.select_option("select[name=upheld]", UpheldValue.PARTLY_UPHELD)
     journey.step("answer-form")
     submit(page)
@@ -137,23 +140,19 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     journey.step("overview-answered")
 
     # The investigation: a statement is requested, then recorded.
-    page.get_by_role("link", name="Anmod om redegørelse").click()
-    page.wait_for_load_state()
+    open_step(page, "Anmod om redegørelse")
     page.fill("textarea[name=questions]", "Hvorfor har borgeren ikke fået svar?")
     journey.step("statement-request-form")
     submit(page)
     journey.step("overview-statement-requested")
-    page.get_by_role("link", name="Redegørelse modtaget").click()
-    page.wait_for_load_state()
+    open_step(page, "Redegørelse modtaget")
     assert page.input_value("input[name=received_on]") == timezone.localdate().isoformat()
     journey.step("statement-received-form")
     submit(page)
     journey.step("overview-statement-received")
 
     # The advisor's statement with a criticism level, visible on the overview afterwards.
-    page.locator("section:has(#case-steps)").get_by_role(
-        "link", name="Borgerrådgiverens udtalelse").click()
-    page.wait_for_load_state()
+    open_step(page, "Borgerrådgiverens udtalelse")
     page.fill("textarea[name=statement]", "Enheden burde have svaret borgeren for længst.")
     page.select_option("select[name=criticism_level]", CriticismLevel.KRITISABELT)
     page.fill("textarea[name=request_to_act]", "Svar borgerne inden for fristen.")
@@ -165,16 +164,14 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     journey.step("overview-concluded")
 
     # Closing offers what the case already says; reopening needs a reason.
-    page.get_by_role("link", name="Afslut sagen").click()
-    page.wait_for_load_state()
+    open_step(page, "Afslut sagen")
     assert page.input_value("select[name=outcome]") != ""
     journey.step("close-form")
     submit(page)
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
     journey.step("overview-closed")
-    page.get_by_role("link", name="Genåbn sagen").click()
-    page.wait_for_load_state()
+    open_step(page, "Genåbn sagen")
     page.fill("textarea[name=reason]", "Borgeren har sendt nye oplysninger.")
     journey.step("reopen-form")
     submit(page)

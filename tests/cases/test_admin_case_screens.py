@@ -235,3 +235,14 @@ def test_a_web_inquiry_has_its_deadline_in_the_listing_and_on_the_dashboard_at_o
     assert due in row.get_text()
     panel = section(client.get("/admin/"), "borgerraadgiver_untriaged-heading")
     assert case.reference in panel.get_text() and due in panel.get_text()
+
+
+def test_the_edit_form_writes_dates_like_the_screens_and_saves_unchanged(advisor_client):
+    received = timezone.make_aware(datetime.datetime(2026, 11, 2, 14, 5))
+    case = web_case(received_at=received, matter_date=datetime.date(2026, 10, 20))
+    data = form_data(advisor_client, url("edit", case.pk))
+    assert data["received_at"] == ["02.11.2026 14:05"] and data["matter_date"] == ["20.10.2026"]
+    response = advisor_client.post(url("edit", case.pk), data)
+    assert response.status_code == 302
+    case = fresh(case)
+    assert (case.received_at, case.matter_date) == (received, datetime.date(2026, 10, 20))
