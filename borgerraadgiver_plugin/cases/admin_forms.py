@@ -252,7 +252,8 @@ class CaseAdminForm(WagtailAdminModelForm):
     TEXT_FIELDS = ("citizen_phone", "citizen_address", "account")
 
     #: The version of the case the form was opened on; a save over a newer version is refused.
-    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
+    loaded_version = forms.CharField(label=_("Version opened"), required=False,
+                                     widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

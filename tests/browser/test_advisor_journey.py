@@ -179,9 +179,24 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     assert case.status == CaseStatus.OPEN
     journey.step("overview-reopened")
 
+    # The advisor takes the case: the dropdown names the advisors, not usernames.
+    page.get_by_role("button", name=re.compile("Flere|handlinger", re.I)).first.click()
+    page.get_by_role("link", name="Rediger").click()
+    page.wait_for_load_state()
+    options = page.locator("select[name=assigned_to] option").all_inner_texts()
+    assert "Rikke Rådgiver" in options and "rikke" not in options
+    page.select_option("select[name=assigned_to]", label="Rikke Rådgiver")
+    journey.step("edit-form")
+    page.locator("#w-editor-form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    case.refresh_from_db()
+    assert case.assigned_to == rikke
+    journey.step("after-edit")
+
     # The listing, searched for the case, exported with names and text.
     page.get_by_role("button", name="Borgerrådgiver").click()
-    page.get_by_role("link", name="Sager", exact=True).click()
+    page.get_by_role("list", name="Borgerrådgiver").get_by_role(
+        "link", name="Sager", exact=True).click()
     page.wait_for_load_state()
     page.fill("input[name=q]", case.reference)
     page.press("input[name=q]", "Enter")
