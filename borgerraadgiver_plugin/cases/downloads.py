@@ -1,11 +1,11 @@
 """Attachments leave private storage only here: for advisors, as a forced download, logged."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
 from .. import audit
+from ..refusal import forbidden
 from .models import CaseDocument
 
 PERMISSION = "borgerraadgiver_cases.view_case"
@@ -16,7 +16,7 @@ def download_document(request, pk):
     document = get_object_or_404(CaseDocument.objects.select_related("case"), pk=pk)
     if not request.user.has_perm(PERMISSION):
         audit.record(request.user, document.case, audit.DENIED, document=document.pk)
-        raise PermissionDenied
+        return forbidden(request)
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):

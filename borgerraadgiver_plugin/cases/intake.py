@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from ..choices import CaseStatus, Channel, RequesterRole
 from ..outbox import queue_messages
 from ..references import next_reference
-from . import deadlines, triage
+from . import deadlines, outbox_kinds, triage
 from .forms import CONSENT_WORDING, TO_BOOL
 from .models import Case, CaseDocument
 
-KIND_ACKNOWLEDGEMENT = "case.acknowledgement"
-KIND_NOTICE = "case.new_inquiry"
+KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
+KIND_NOTICE = outbox_kinds.NEW_INQUIRY
 CONTENT_FIELDS = ("inquiry_type", "area", "account", "matter_date", "name", "email", "phone",
                   "on_behalf_of")
 

@@ -15,11 +15,11 @@ from django.utils.translation import override
 from .. import dates
 from ..choices import CaseStatus
 from ..outbox import queue_message
-from . import deadlines
+from . import deadlines, outbox_kinds
 from .models import Case, CaseEvent, Forwarding
 from .models.timeline import EventKind
 
-KIND = "case_reminder"
+KIND = outbox_kinds.REMINDER
 
 
 @dataclass

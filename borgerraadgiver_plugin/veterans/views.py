@@ -3,16 +3,15 @@ exports, the consent warnings and the follow-up warning. Rules live in consent.p
 
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 from wagtail.admin import messages
 from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView
 
 from .. import audit
+from ..refusal import forbidden
 from . import consent as rules
 from .anonymisation import anonymise
 from .choices import ActivityKind, ReferralKind
@@ -145,7 +144,7 @@ def anonymise_view(request, pk):
         record_denied(request, VeteranContact, pk)
         if contact is None and user.has_perm("borgerraadgiver_veterans.view_veterancontact"):
             get_object_or_404(VeteranContact, pk=pk)
-        return permission_denied(request, PermissionDenied())
+        return forbidden(request)
     if not rules.offers_anonymisation(contact):
         messages.error(request, _("Only a contact whose registration consent was withdrawn "
                                   "can be anonymised here."))

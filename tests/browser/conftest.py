@@ -21,6 +21,10 @@ ENGLISH_WORDS = [
     "Cancel", "Loaded version", "permission", "could not be", "Dashboard", "Settings",
     "Log out", "Sign in", "Filter", "Export", "History", "Inspect", "Actions", "Sort by",
     "No results", "Page", "Snippets", "Help", "Account", "Select", "Yes", "No",
+    # Wagtail's relative dates, JavaScript strings and login chrome.
+    "Just now", "just now", "ago", "Collapse all", "Expand all", "Password", "Username",
+    "Loading", "Toggle", "Preview", "Draft", "Unpublish", "Comments", "Workflow", "Locked",
+    "Previous", "Next", "Clear", "Back", "Close", "Refresh", "Error", "Sorry", "There are no",
 ]
 _ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ENGLISH_WORDS)
                       + r")(?![\w-])")
