@@ -2,7 +2,7 @@
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import path
 
 from .. import audit
 from ..refusal import forbidden
@@ -32,10 +32,6 @@ def download_document(request, pk):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def download_url(document):
-    return reverse(URL_NAME, args=[document.pk])
 
 
 urlpatterns = [

@@ -1,5 +1,7 @@
 """Spreadsheet export of the case listing: which columns, and how values are made safe.
 
+Dates and times are written in ISO 8601, times in Copenhagen time with their offset.
+
 A cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
 return first) is written with a leading apostrophe, in CSV and XLSX alike. The citizen's own
 text and contact details are exported only when the advisor asks for them.
@@ -7,6 +9,8 @@ text and contact details are exported only when the advisor asks for them.
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
+
+from .. import dates
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,4 +67,4 @@ def display_value(case, field, labels):
     value = getattr(case, field)
     if field in labels:
         return labels[field].get(value, value)
-    return value
+    return dates.iso(value)

@@ -124,6 +124,9 @@ USE_I18N = True
 LOCALE_PATHS = [WAGTAIL_DA_LOCALE]
 WAGTAILADMIN_USER_LOGIN_FORM = "borgerraadgiver_plugin.wagtail_da.forms.LoginForm"
 USE_TZ = True
+# Wagtail's date pickers write the same dates as the plugin's screens (01.12.2026 14:05).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
