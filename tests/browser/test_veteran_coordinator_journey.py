@@ -57,7 +57,8 @@ def show(page, selector):
 
 
 def in_days(days):
-    return (timezone.localdate() + datetime.timedelta(days=days)).isoformat()
+    """A date as Wagtail's date picker shows it and a Danish user types it (WAGTAIL_DATE_FORMAT)."""
+    return (timezone.localdate() + datetime.timedelta(days=days)).strftime("%d.%m.%Y")
 
 
 def test_coordinator_takes_a_request_from_contact_to_anonymisation(
