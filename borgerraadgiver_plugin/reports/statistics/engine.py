@@ -244,14 +244,14 @@ class _Builder:
             self._by_vocabulary("inquiries_by_requester_role", _("Inquiries by requester"),
                                 intake, "requester_role", RequesterRole),
             self._cross("area_by_type", _("Inquiries by area and type"), intake,
-                        "area_id", self.areas, "inquiry_type", InquiryType.choices),
+                        "area_id", self.areas, "inquiry_type", _items(InquiryType.choices)),
             self._themes_table(themes),
             self._cross("theme_by_area", _("Complaint themes by area"), themes,
                         "theme_id", self.theme_items, "case__area_id", self.areas,
                         totals=False, note=_("A complaint can have several themes; each counts "
                                              "under every theme it has.")),
             self._cross("handling_methods_by_area", _("Handling methods by area"), methods,
-                        "case__area_id", self.areas, "method", HandlingMethod.choices,
+                        "case__area_id", self.areas, "method", _items(HandlingMethod.choices),
                         totals=False, note=_("A case can be handled in several ways; each "
                                              "method used counts once.")),
             self._by_vocabulary("rejections_by_reason", _("Rejections by reason"),
@@ -275,9 +275,10 @@ class _Builder:
         period = self.period
         valid = (Q(valid_from__isnull=True) | Q(valid_from__lte=period.end)) & (
             Q(valid_to__isnull=True) | Q(valid_to__gte=period.start))
-        items = [(area.pk, area.name) for area in Area.objects.filter(Q(pk__in=seen) | valid)]
+        items = [(area.pk, str(area.pk), area.name)
+                 for area in Area.objects.filter(Q(pk__in=seen) | valid)]
         if None in seen:
-            items.append((None, _("No area")))
+            items.append((None, NO_AREA, _("No area")))
         return items
 
     def _columns_period(self):
@@ -291,15 +292,16 @@ class _Builder:
 
     def _cross(self, table_id, title, groups, row_key, row_items, column_key, column_items,
                totals=True, note=None):
-        """Row items × column items for the period (the previous period is in the
-        one-dimensional tables); TOTAL row and column when a case counts once."""
+        """Row items × column items, each (key in the groups, code, label), for the period
+        (the previous period is in the one-dimensional tables); TOTAL row and column when a
+        case counts once."""
         counts = Counter()
         for group in groups:
             if group["span"] == PERIOD:
                 counts[group[row_key], group[column_key]] += group["n"]
-        columns = [Column(_code(code), label) for code, label in column_items]
-        rows = [Row(_code(r), label, [counts[r, c] for c, _label in column_items])
-                for r, label in row_items]
+        columns = [Column(code, label) for _key, code, label in column_items]
+        rows = [Row(code, label, [counts[r, c] for c, _code, _label in column_items])
+                for r, code, label in row_items]
         if totals:
             columns.append(Column(TOTAL, _("Total")))
             for row in rows:
@@ -309,10 +311,10 @@ class _Builder:
         return Table(table_id, title, columns, rows, [note] if note else [])
 
     def _themes_table(self, themes):
-        self.theme_items = [(theme.pk, theme.name) for theme in Theme.objects.all()]
+        self.theme_items = [(theme.pk, theme.code, theme.name) for theme in Theme.objects.all()]
         now = _totals(themes, "theme_id", PERIOD)
         before = _totals(themes, "theme_id", PREVIOUS)
-        rows = [Row(str(pk), name, [now[pk], before[pk]]) for pk, name in self.theme_items]
+        rows = [Row(code, name, [now[pk], before[pk]]) for pk, code, name in self.theme_items]
         return Table("complaints_by_theme", _("Complaints by theme"), self._columns_period(),
                      rows, [_("A complaint can have several themes; each counts under every "
                               "theme it has.")])
@@ -383,7 +385,7 @@ class _Builder:
                                         g["rejection_reason"])} for g in outcomes]
         table = self._cross("fo_outcome_groups",
                             _("Closed cases by the Ombudsman's outcome groups, by area"),
-                            grouped, "area_id", self.areas, "fo", FO_GROUPS)
+                            grouped, "area_id", self.areas, "fo", _items(FO_GROUPS))
         table.notes.append(_("The groups of Folketingets Ombudsmand's statistics for "
                              "municipalities, for cases closed in the period."))
         return table
@@ -396,5 +398,6 @@ class _Choices:
         self.choices = choices
 
 
-def _code(value):
-    return NO_AREA if value is None else str(value)
+def _items(choices):
+    """(key, code, label) items of a vocabulary, whose key in the groups is its code."""
+    return [(code, code, label) for code, label in choices]
