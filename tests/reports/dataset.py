@@ -1,6 +1,7 @@
 """A small fixed dataset for the statistics, with the traps: New Year in Copenhagen time (on
 arrival and on closure), a merged duplicate, a closed area, a case received in one year and
-closed in the next, a case with no area, and an area with no cases.
+closed in the next, a case with no area, and an area with no cases; referrals and
+recommendations on both sides of New Year.
 
 Report year 2025, previous 2024. The figures the tests expect are worked out by hand in
 test_statistics.py next to each assertion.
@@ -18,9 +19,12 @@ from borgerraadgiver_plugin.choices import (
     HandlingMethod,
     InquiryType,
     Outcome,
+    RecommendationStatus,
+    ReferralTarget,
     RejectionReason,
 )
-from tests.factories import AreaFactory, CaseFactory, ThemeFactory
+from borgerraadgiver_plugin.learning.models import Recommendation
+from tests.factories import AreaFactory, CaseFactory, ReferralBodyFactory, ThemeFactory
 
 UTC = datetime.UTC
 
@@ -75,4 +79,13 @@ def build():
                        methods=[HandlingMethod.INVESTIGATION], themes=[t2],
                        outcome=Outcome.RECOMMENDATION),
     )
+    council = ReferralBodyFactory(code=ReferralTarget.COUNCIL)
+    cases.rejected.referral_bodies.set([council, ReferralBodyFactory(code=ReferralTarget.UNIT)])
+    cases.last_year.referral_bodies.set([council])
+    for area, issued, status in [(a, datetime.date(2025, 6, 1), RecommendationStatus.ACCEPTED),
+                                 (a, datetime.date(2025, 9, 1), RecommendationStatus.ACCEPTED),
+                                 (c, datetime.date(2025, 12, 31), RecommendationStatus.PROPOSED),
+                                 (a, datetime.date(2024, 12, 31), RecommendationStatus.DECLINED)]:
+        Recommendation.objects.create(text="Svar inden for fristen.", area=area,
+                                      issued_on=issued, status=status)
     return SimpleNamespace(areas=SimpleNamespace(a=a, b=b, c=c), themes=(t1, t2), cases=cases)

@@ -126,6 +126,24 @@ def test_open_cases_by_age_at_each_period_end(stats):
     }
 
 
+def test_referrals_by_body_kind_of_cases_closed(stats):
+    # rejected (2025) went to the council and the unit; last_year (2024) to the council.
+    referrals = cells(stats.tables["referrals_by_body"])
+    assert referrals["COUNCIL"] == [1, 1] and referrals["UNIT"] == [1, 0]
+    assert sum(cells[0] for cells in referrals.values()) == 2 and "TOTAL" not in referrals
+
+
+def test_recommendations_issued_in_the_period_by_area_and_status(stats, data):
+    table = stats.tables["recommendations_by_area"]
+    column = {col.code: i for i, col in enumerate(table.columns)}
+    rows = cells(table)
+    # Two accepted in A in 2025 (the one of 31 Dec 2024 is not in the period); one in Kultur.
+    assert rows[str(data.areas.a.pk)][column["ACCEPTED"]] == 2
+    assert rows[str(data.areas.c.pk)][column["PROPOSED"]] == 1
+    assert rows["TOTAL"][column["TOTAL"]] == 3
+    assert rows["TOTAL"][column["DECLINED"]] == 0
+
+
 def test_published_tables_are_suppressed(stats):
     published = stats.published()
     # 1s become "<3"; 2024's column is 1 + 1 = 2, so its total is hidden as well.

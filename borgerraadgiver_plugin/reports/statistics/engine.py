@@ -28,9 +28,12 @@ from ...choices import (
     HandlingMethod,
     InquiryType,
     Outcome,
+    RecommendationStatus,
+    ReferralTarget,
     RejectionReason,
     RequesterRole,
 )
+from ...learning.models import Recommendation
 from ...models import Area, Theme
 from .periods import local_midnight, previous_period
 from .suppression import suppress
@@ -61,7 +64,8 @@ TABLE_IDS = [
     "inquiries_by_type", "inquiries_by_origin", "inquiries_by_channel",
     "inquiries_by_requester_role", "area_by_type", "complaints_by_theme", "theme_by_area",
     "handling_methods_by_area", "rejections_by_reason", "investigations", "criticism_levels",
-    "processing_time_by_type", "open_cases_by_age", "fo_outcome_groups",
+    "processing_time_by_type", "open_cases_by_age", "fo_outcome_groups", "referrals_by_body",
+    "recommendations_by_area",
 ]
 
 FO_CRITICISM, FO_NO_CRITICISM, FO_OTHER, FO_REJECTED = (
@@ -214,6 +218,17 @@ class _Builder:
                     .values("span", "method", "case__area_id").annotate(n=Count("pk"))
                     .order_by())
 
+    def _referrals(self):
+        links = Case.referral_bodies.through.objects.filter(case__in=self.closed)
+        return list(links.annotate(span=_span("case__closed_at", self.period))
+                    .values("span", "referralbody__code").annotate(n=Count("pk")).order_by())
+
+    def _recommendations(self):
+        issued = Recommendation.objects.filter(issued_on__gte=self.period.start,
+                                               issued_on__lte=self.period.end)
+        return list(issued.annotate(span=Value(PERIOD)).values("span", "area_id", "status")
+                    .annotate(n=Count("pk")).order_by())
+
     def _open_by_age(self):
         aggregates = {}
         for span, period in ((PERIOD, self.period), (PREVIOUS, self.previous)):
@@ -233,7 +248,8 @@ class _Builder:
     def tables(self):
         intake, outcomes = self._intake(), self._outcomes()
         themes, methods = self._themes(), self._methods()
-        seen_areas = ({g["area_id"] for g in intake + outcomes}
+        recommendations = self._recommendations()
+        seen_areas = ({g["area_id"] for g in intake + outcomes + recommendations}
                       | {g["case__area_id"] for g in themes + methods})
         self.areas = self._area_rows(seen_areas)
         tables = [
@@ -266,6 +282,14 @@ class _Builder:
             self._processing_time(self._processing_days()),
             self._open_cases(self._open_by_age()),
             self._fo_outcome_groups(outcomes),
+            self._by_vocabulary("referrals_by_body", _("Referrals by body"), self._referrals(),
+                                "referralbody__code", ReferralTarget, total=False,
+                                note=_("Cases closed in the period; a case referred to several "
+                                       "bodies counts under each.")),
+            self._cross("recommendations_by_area",
+                        _("Recommendations issued in the period, by area and status now"),
+                        recommendations, "area_id", self.areas, "status",
+                        _items(RecommendationStatus.choices)),
         ]
         for table in tables:
             if not any(isinstance(cell, int) and cell for row in table.rows
@@ -286,11 +310,12 @@ class _Builder:
     def _columns_period(self):
         return [Column(PERIOD, _("Period")), Column(PREVIOUS, _("Previous period"))]
 
-    def _by_vocabulary(self, table_id, title, groups, key, vocabulary):
+    def _by_vocabulary(self, table_id, title, groups, key, vocabulary, total=True, note=None):
         now, before = _totals(groups, key, PERIOD), _totals(groups, key, PREVIOUS)
         rows = [Row(code, label, [now[code], before[code]]) for code, label in vocabulary.choices]
-        rows.append(Row(TOTAL, _("Total"), [sum(now.values()), sum(before.values())]))
-        return Table(table_id, title, self._columns_period(), rows)
+        if total:
+            rows.append(Row(TOTAL, _("Total"), [sum(now.values()), sum(before.values())]))
+        return Table(table_id, title, self._columns_period(), rows, [note] if note else [])
 
     def _cross(self, table_id, title, groups, row_key, row_items, column_key, column_items,
                totals=True, note=None):
