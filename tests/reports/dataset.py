@@ -24,6 +24,8 @@ from borgerraadgiver_plugin.choices import (
     RejectionReason,
 )
 from borgerraadgiver_plugin.learning.models import Recommendation
+from borgerraadgiver_plugin.veterans.choices import ContactRole
+from borgerraadgiver_plugin.veterans.models import VeteranContact
 from tests.factories import AreaFactory, CaseFactory, ReferralBodyFactory, ThemeFactory
 
 UTC = datetime.UTC
@@ -88,4 +90,10 @@ def build():
                                  (a, datetime.date(2024, 12, 31), RecommendationStatus.DECLINED)]:
         Recommendation.objects.create(text="Svar inden for fristen.", area=area,
                                       issued_on=issued, status=status)
+    for role, registered in [(ContactRole.VETERAN, utc(2025, 3, 1, 9)),
+                             (ContactRole.VETERAN, utc(2025, 4, 1, 9)),
+                             (ContactRole.VETERAN, utc(2024, 12, 31, 23, 30)),  # 2025 locally
+                             (ContactRole.RELATIVE, utc(2025, 5, 1, 9)),
+                             (ContactRole.VETERAN, utc(2024, 8, 1, 9))]:
+        VeteranContact.objects.create(name="Veteran", role=role, created_at=registered)
     return SimpleNamespace(areas=SimpleNamespace(a=a, b=b, c=c), themes=(t1, t2), cases=cases)

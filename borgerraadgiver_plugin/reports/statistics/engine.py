@@ -12,7 +12,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Count, Exists, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -35,6 +35,7 @@ from ...choices import (
 )
 from ...learning.models import Recommendation
 from ...models import Area, Theme
+from ...veterans.statistics import veteran_counts
 from .periods import local_midnight, previous_period
 from .suppression import suppress
 from .tables import MEASURE, TOTAL, Column, Row, Table
@@ -65,7 +66,7 @@ TABLE_IDS = [
     "inquiries_by_requester_role", "area_by_type", "complaints_by_theme", "theme_by_area",
     "handling_methods_by_area", "rejections_by_reason", "investigations", "criticism_levels",
     "processing_time_by_type", "open_cases_by_age", "fo_outcome_groups", "referrals_by_body",
-    "recommendations_by_area",
+    "recommendations_by_area", "veterans", "veteran_activities",
 ]
 
 FO_CRITICISM, FO_NO_CRITICISM, FO_OTHER, FO_REJECTED = (
@@ -133,8 +134,18 @@ class Statistics:
 
 def compute(period, threshold):
     previous = previous_period(period)
-    builder = _Builder(period, previous)
-    return Statistics(period, previous, threshold, builder.tables())
+    with transaction.atomic():  # one snapshot: the tables agree with each other
+        _without_jit()
+        tables = _Builder(period, previous).tables()
+    return Statistics(period, previous, threshold, tables)
+
+
+def _without_jit():
+    """PostgreSQL would JIT-compile these grouped queries (their estimated cost passes
+    jit_above_cost): a second of compiling for 100 ms of work. Off for this transaction only."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
 
 
 def _span(field, period):
@@ -241,7 +252,11 @@ class _Builder:
                     in_bucket &= Q(received_at__gte=local_midnight(
                         period.end - datetime.timedelta(days=high)))
                 aggregates[f"{span}__{code}"] = Count("pk", filter=still_open & in_bucket)
-        return Case.objects.countable().aggregate(**aggregates)
+        # Only cases open at one of the two ends can count: received before the later end
+        # and not closed before the earlier one.
+        candidates = Case.objects.countable().filter(received_at__lt=self.period.end_at).filter(
+            Q(closed_at__isnull=True) | Q(closed_at__gte=self.previous.end_at))
+        return candidates.aggregate(**aggregates)
 
     # -- table sets --------------------------------------------------------------------------
 
@@ -290,6 +305,7 @@ class _Builder:
                         _("Recommendations issued in the period, by area and status now"),
                         recommendations, "area_id", self.areas, "status",
                         _items(RecommendationStatus.choices)),
+            *self._veterans(),
         ]
         for table in tables:
             if not any(isinstance(cell, int) and cell for row in table.rows
@@ -406,6 +422,33 @@ class _Builder:
         return Table("open_cases_by_age", _("Open cases at the end of the period, by age"),
                      [Column(PERIOD, _("End of the period")),
                       Column(PREVIOUS, _("End of the previous period"))], rows)
+
+    def _veterans(self):
+        """The veteran coordinator's anonymous counts (veterans.statistics) as two tables:
+        contacts by role with their total, and activities (no total: they do not add up)."""
+        now = veteran_counts(self.period.start, self.period.end)
+        before = veteran_counts(self.previous.start, self.previous.end)
+        contacts = Table("veterans", _("Veteran contacts"), self._columns_period(), [
+            Row(code, label, [now["contacts"][key], before["contacts"][key]])
+            for code, key, label in [("VETERAN", "veterans", _("Veterans")),
+                                     ("RELATIVE", "relatives", _("Relatives")),
+                                     (TOTAL, "total", _("Total"))]
+        ], [_("Contacts registered in the period or with an activity in it.")])
+        activity_rows = [
+            ("NEW_CONTACTS", _("New contacts"), lambda c: c["new_contacts"]["total"]),
+            ("COORDINATION_MEETINGS", _("Coordination meetings"),
+             lambda c: c["coordination_meetings"]),
+            ("CONTACT_ACTIVITIES", _("Contacts and conversations"),
+             lambda c: c["contact_activities"]),
+            ("EVENTS", _("Events"), lambda c: c["events"]),
+            ("REFERRALS", _("Referrals to partners"), lambda c: c["referrals"]),
+            ("NOMINATIONS", _("Grant nominations"), lambda c: c["nominations"]),
+        ]
+        activities = Table("veteran_activities", _("The veteran coordinator's activities"),
+                           self._columns_period(),
+                           [Row(code, label, [value(now), value(before)])
+                            for code, label, value in activity_rows])
+        return contacts, activities
 
     def _fo_outcome_groups(self, outcomes):
         grouped = [{**g, "fo": fo_group(g["investigated"], g["criticism_level"], g["outcome"],

@@ -6,7 +6,8 @@ measure (median, mean, share) of a group smaller than the threshold is left empt
 Secondary: a table with a TOTAL row or column is a set of lines (each column down to its TOTAL
 row, each row across to its TOTAL column). A line with exactly one hidden count would give the
 hidden figure away by subtraction, so the smallest other positive count in the line is hidden
-as well (an ordinary cell before the total), repeated until no line has a single hidden count.
+as well (an ordinary cell before the total), repeated until no line has a single hidden count;
+such a cell is published empty (null).
 A share of a hidden count is left empty too, since share × denominator is the count.
 """
 
@@ -25,19 +26,21 @@ def suppress(table, threshold):
     """A copy of ``table`` fit for publication."""
     published = copy.deepcopy(table)
     hidden = _hidden_counts(table, threshold)
+    # A cell hidden only to protect another keeps no marker: "<3" on a 7 would be untrue.
     index = {column.code: c for c, column in enumerate(table.columns)}
     for r, row in enumerate(published.rows):
         small_group = row.basis is not None and row.basis < threshold
         for c, column in enumerate(published.columns):
             if column.kind == COUNT and (r, c) in hidden:
-                row.cells[c] = hidden_label(threshold)
+                small = 0 < (table.rows[r].cells[c] or 0) < threshold
+                row.cells[c] = hidden_label(threshold) if small else None
             elif column.kind == MEASURE and (
                     small_group or (r, index.get(column.reveals)) in hidden):
                 row.cells[c] = None
     if hidden:
         published.notes.append(_(
             "Counts from 1 to %(below)d are shown as “%(label)s”; where a hidden count could "
-            "be worked out from the others and the total, a further count is hidden too."
+            "be worked out from the others and the total, a further count is left empty."
         ) % {"below": threshold - 1, "label": hidden_label(threshold)})
     return published
 
