@@ -93,7 +93,8 @@ def test_a_period_with_no_cases(db):
 @pytest.mark.parametrize(("args", "message"), [
     (["--from", "2025-12-31", "--to", "2025-01-01"], "slutter (2025-01-01) før den begynder"),
     (["--from", "", "--to", "2025-01-01"], "--from mangler"),
-    (["--from", "2025-01-01"], "--to"),
+    (["--from", "2025-01-01"], "--to mangler"),
+    ([], "--from mangler"),
     (["--from", "2005-01-01", "--to", "2024-12-31"], "fem år"),
     (["--from", "2025-02-30", "--to", "2025-03-31"], "2025-02-30 er ikke en dag i kalenderen"),
     (["--from", "2025-01-01", "--to", "2025-12-31", "--colour", "red"], "--colour"),

@@ -37,9 +37,11 @@ class Command(BaseCommand):
     help = "Statistics for a period (both dates included), small cells suppressed."
 
     def add_arguments(self, parser):
-        parser.add_argument("--from", dest="start", action=_Once, required=True,
+        # Checked in handle, not by argparse: a missing date gets the same Danish message as
+        # an empty one, and an unknown option is still reported first.
+        parser.add_argument("--from", dest="start", action=_Once,
                             help="First day, YYYY-MM-DD (Danish local date).")
-        parser.add_argument("--to", dest="end", action=_Once, required=True,
+        parser.add_argument("--to", dest="end", action=_Once,
                             help="Last day, YYYY-MM-DD (included).")
         parser.add_argument("--format", action=_Once, choices=["json", "csv"], default="json")
         parser.add_argument("--table", action=_Once, choices=TABLE_IDS,
