@@ -44,6 +44,13 @@ DEFAULTS = {
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.
     "BORGERRAADGIVER_MAX_UNZIPPED_MB": 200,
     "BORGERRAADGIVER_MAX_ZIP_RATIO": 100,
+    # Statistics: the advisor's processing-time target per inquiry type, in calendar days from
+    # the day received to the day closed (as Folketingets Ombudsmand measures); the report
+    # shows the share of closed cases within it.
+    "BORGERRAADGIVER_PROCESSING_TARGET_DAYS": {
+        "WAYFINDING": 14, "GUIDANCE": 14, "COMPLAINT": 90, "SUGGESTION": 90,
+        "INTERNAL_ADVICE": 30,
+    },
 }
 
 

@@ -1,0 +1,138 @@
+"""borgerraadgiver_statistics at 100,000 cases over five years: the whole JSON for one year.
+
+Runs on PostgreSQL in a database of its own (``BENCH_STATISTICS_DATABASE_URL``, default
+``postgres://postgres@127.0.0.1:5432/br_bench_statistics``), in a child process, like
+bench_case_listing (whose database helper it reuses). Seeding is idempotent. Target: <= 1 s and
+<= 40 queries.
+"""
+
+import datetime
+import io
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+
+from tests.benchmarks.bench_case_listing import ROOT, _create_database
+
+ROWS = 100_000
+YEARS = 5
+REPEATS = 5
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/br_bench_statistics"
+
+
+def run():
+    url = os.environ.get("BENCH_STATISTICS_DATABASE_URL", DEFAULT_URL)
+    _create_database(url)
+    env = {**os.environ, "DATABASE_URL": url,
+           "DJANGO_SETTINGS_MODULE": "example_site.settings.test",
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)])}
+    child = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_statistics"],
+                           env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+    if child.returncode:
+        raise RuntimeError(child.stderr[-3000:])
+    return child.stdout.splitlines()
+
+
+def _seed(today):
+    from django.db import connection
+    from django.utils import timezone
+
+    from borgerraadgiver_plugin import choices
+    from borgerraadgiver_plugin.cases.models import Case, CaseHandlingMethod
+    from borgerraadgiver_plugin.models import Area, Theme
+
+    have = Case.objects.filter(reference__startswith="STAT-").count()
+    if have >= ROWS:
+        return
+    areas = list(Area.objects.all())[:8]
+    areas += [Area.objects.create(name=f"Bench-center {n}") for n in range(8 - len(areas))]
+    themes = [Theme.objects.get_or_create(code=f"bench-{n}", defaults={"name": f"Tema {n}"})[0]
+              for n in range(10)]
+    rng = random.Random(13)
+    now = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))
+    cases = []
+    for number in range(have, ROWS):
+        received = now - datetime.timedelta(minutes=rng.randint(1, YEARS * 365 * 24 * 60))
+        closed = received + datetime.timedelta(days=rng.randint(0, 200), hours=rng.randint(0, 9))
+        status = choices.CaseStatus.CLOSED if closed < now and rng.random() < 0.95 else (
+            choices.CaseStatus.OPEN)
+        rejected = rng.random() < 0.1
+        cases.append(Case(
+            reference=f"STAT-{number + 1:06d}", receipt_token=f"stat-{number}",
+            received_at=received, closed_at=closed if status == choices.CaseStatus.CLOSED
+            else None, status=status, area=rng.choice(areas),
+            channel=rng.choice(choices.Channel.values),
+            inquiry_type=rng.choice(choices.InquiryType.values),
+            origin=rng.choice([choices.CaseOrigin.CITIZEN] * 20 + choices.CaseOrigin.values),
+            requester_role=rng.choice(choices.RequesterRole.values),
+            outcome=rng.choice(choices.Outcome.values),
+            criticism_level=rng.choice([""] * 8 + choices.CriticismLevel.values),
+            rejection_reason=rng.choice(choices.RejectionReason.values) if rejected else "",
+        ))
+    Case.objects.bulk_create(cases, batch_size=5000)
+    ids = list(Case.objects.filter(reference__startswith="STAT-").values_list("pk", flat=True))
+    CaseHandlingMethod.objects.bulk_create([
+        CaseHandlingMethod(case_id=pk, method=rng.choice(choices.HandlingMethod.values))
+        for pk in ids if rng.random() < 0.6], batch_size=10000)
+    links = Case.themes.through
+    links.objects.bulk_create([links(case_id=pk, theme_id=rng.choice(themes).pk)
+                               for pk in ids if rng.random() < 0.4], batch_size=10000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def _measure():
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.models import Count
+    from django.utils import timezone
+
+    call_command("migrate", verbosity=0)
+    from borgerraadgiver_plugin.cases.models import Case
+
+    today = timezone.localdate()
+    started = time.perf_counter()
+    _seed(today)
+    seeded = time.perf_counter() - started
+    year = today.year - 1
+    args = ["borgerraadgiver_statistics", "--from", f"{year}-01-01", "--to", f"{year}-12-31"]
+
+    def once():
+        out = io.StringIO()
+        start = time.perf_counter()
+        call_command(*args, stdout=out)
+        return time.perf_counter() - start, len(out.getvalue())
+
+    once()  # warm up
+    timings = [once()[0] for _n in range(REPEATS)]
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        size = once()[1]
+    plain = []
+    for _n in range(REPEATS):  # the scale on this machine now: one plain GROUP BY
+        start = time.perf_counter()
+        list(Case.objects.values("area_id").annotate(n=Count("pk")).order_by())
+        plain.append(time.perf_counter() - start)
+    return [
+        f"{Case.objects.count()} cases over {YEARS} years, seeded/checked in {seeded:.1f} s",
+        f"statistics JSON for {year} ({size} bytes): median {statistics.median(timings) * 1000:.0f}"
+        f" ms of {REPEATS}, {len(queries)} queries",
+        f"one plain GROUP BY over all cases: median {statistics.median(plain) * 1000:.0f} ms",
+        "target: <= 1000 ms and <= 40 queries",
+    ]
+
+
+if __name__ == "__main__":
+    for line in _measure():
+        print(line)
