@@ -36,10 +36,13 @@ lint: install
 messages: install
 	for app in borgerraadgiver_plugin borgerraadgiver_plugin/cases borgerraadgiver_plugin/veterans \
 	           borgerraadgiver_plugin/learning borgerraadgiver_plugin/reports; do \
-	  (cd $$app && $(PY) $(abspath example_site/manage.py) makemessages -l da --no-obsolete \
+	  (cd $$app && $(PY) $(abspath example_site/manage.py) makemessages -l da --no-obsolete --no-wrap \
 	     --ignore 'cases/*' --ignore 'veterans/*' --ignore 'learning/*' --ignore 'reports/*' \
+	     --ignore 'wagtail_da/*' \
 	   && $(PY) $(abspath example_site/manage.py) compilemessages -l da) || exit 1; \
 	done
+	# Danish for Wagtail's, modeladmin's and Django's own strings: kept by hand, only compiled.
+	cd borgerraadgiver_plugin/wagtail_da && $(PY) $(abspath example_site/manage.py) compilemessages -l da
 
 bench: install
 	cd $(CURDIR) && DJANGO_SETTINGS_MODULE=example_site.settings.test PYTHONPATH=example_site:. $(PY) -m tests.benchmarks $(BENCH)

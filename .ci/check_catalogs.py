@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main():
     problems = []
-    catalogs = sorted(ROOT.glob("borgerraadgiver_plugin/**/locale/da/LC_MESSAGES/django.po"))
+    catalogs = sorted(ROOT.glob("borgerraadgiver_plugin/**/locale/da/LC_MESSAGES/django*.po"))
     if not catalogs:
         problems.append("no Danish catalog found")
     for po in catalogs:

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .columns import YesNoColumn
 from .models import Area, ReferralBody, Theme
 
 #: Viewsets of other parts join the menu by setting ``menu_hook = MENU_HOOK``.
@@ -14,7 +15,8 @@ class AreaViewSet(SnippetViewSet):
     icon = "site"
     menu_order = 800
     menu_hook = MENU_HOOK
-    list_display = ["name", "committee", "valid_from", "valid_to", "is_external"]
+    list_display = ["name", "committee", "valid_from", "valid_to",
+                    YesNoColumn("is_external", Area)]
     list_filter = ["is_external"]
     search_fields = ["name", "committee"]
 
@@ -24,7 +26,7 @@ class ThemeViewSet(SnippetViewSet):
     icon = "tag"
     menu_order = 810
     menu_hook = MENU_HOOK
-    list_display = ["name", "code", "active"]
+    list_display = ["name", "code", YesNoColumn("active", Theme)]
     list_filter = ["active"]
     search_fields = ["name", "code"]
 

@@ -12,12 +12,10 @@ from functools import lru_cache
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
-from django.views.defaults import permission_denied
 
 from . import audit
+from .refusal import ADMIN_ACCESS, forbidden
 
-ADMIN_ACCESS = "wagtailadmin.access_admin"
 _PREFIXES = ("wagtailsnippets_", "wagtailsnippetchoosers_", "")
 
 
@@ -90,4 +88,4 @@ class PluginAdminAccessMiddleware:
         else:
             pk = view_kwargs.get("pk") or view_kwargs.get("instance_pk")
             audit.record_denied(request, model, pk)
-        return permission_denied(request, PermissionDenied())
+        return forbidden(request)

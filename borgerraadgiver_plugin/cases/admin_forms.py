@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .. import dates
 from ..choices import (
     CaseOrigin,
     Channel,
@@ -19,7 +20,8 @@ from ..choices import (
 from ..models import Area, ReferralBody, Theme
 from ..privacy import validate_no_cpr
 from ..text import validate_name, validate_plain_text
-from . import deadlines
+from . import deadlines, workflow
+from .advisors import AdvisorChoiceField, advisors
 from .models import Case, LinkKind
 from .models.timeline import EventKind
 
@@ -30,11 +32,21 @@ DEFAULT_CONSENT_WORDING = _(
 
 
 class CaseForm(forms.Form):
-    """A workflow form on one case; ``case`` is the case it acts on."""
+    """A workflow form on one case; ``case`` is the case it acts on.
+
+    The form opens on the case's current values (:meth:`initial_for`), so sending it unchanged
+    changes nothing. Django's FormView always passes an ``initial`` of its own, which is laid
+    over them rather than replacing them.
+    """
 
     def __init__(self, *args, case, **kwargs):
         self.case = case
+        kwargs["initial"] = {**self.initial_for(case), **(kwargs.get("initial") or {})}
         super().__init__(*args, **kwargs)
+
+    def initial_for(self, case):
+        """The values this step's fields open with; override per step."""
+        return {}
 
 
 def _text(label, required=True, **kwargs):
@@ -44,7 +56,7 @@ def _text(label, required=True, **kwargs):
 
 def _date(label, required=True, initial=timezone.localdate):
     return forms.DateField(label=label, required=required, initial=initial,
-                           widget=forms.DateInput(attrs={"type": "date"}))
+                           widget=dates.DateInput())
 
 
 class TriageForm(CaseForm):
@@ -63,14 +75,14 @@ class TriageForm(CaseForm):
         label=_("Referred to"), queryset=ReferralBody.objects.all(), required=False,
         widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, case, **kwargs):
-        kwargs.setdefault("initial", {
+    def initial_for(self, case):
+        return {
             "inquiry_type": case.inquiry_type, "origin": case.origin, "area": case.area_id,
             "themes": list(case.themes.all()) if case.pk else [],
             "within_remit": not case.rejection_reason,
             "rejection_reason": case.rejection_reason,
-        })
-        super().__init__(*args, case=case, **kwargs)
+            "referral_bodies": list(case.referral_bodies.all()) if case.pk else [],
+        }
 
     def clean(self):
         data = super().clean()
@@ -101,7 +113,7 @@ class EventForm(CaseForm):
         help_text=_("Needs the citizen's consent. A meeting with the unit counts as mediation."))
     occurred_at = forms.DateTimeField(label=_("Time"), required=False,
                                       help_text=_("Leave empty for now."),
-                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+                                      widget=dates.DateTimeInput())
     attachment = forms.FileField(label=_("Document"), required=False)
 
     def clean_attachment(self):
@@ -126,9 +138,8 @@ class ForwardForm(CaseForm):
                                      validators=[validate_plain_text])
     sent_on = _date(_("Sent"))
 
-    def __init__(self, *args, case, **kwargs):
-        kwargs.setdefault("initial", {"unit": case.area_id})
-        super().__init__(*args, case=case, **kwargs)
+    def initial_for(self, case):
+        return {"unit": case.area_id}
 
 
 class AnswerForm(CaseForm):
@@ -141,10 +152,17 @@ class AnswerForm(CaseForm):
         super().__init__(*args, case=case, **kwargs)
         self.fields["forwarding"].queryset = case.forwardings.filter(answered_on__isnull=True)
 
+    def initial_for(self, case):
+        waiting = list(case.forwardings.filter(answered_on__isnull=True)[:2])
+        return {"forwarding": waiting[0].pk} if len(waiting) == 1 else {}
+
 
 class StatementRequestForm(CaseForm):
     questions = _text(_("Questions to the unit"))
     asked_on = _date(_("Requested"))
+
+    def initial_for(self, case):
+        return {"questions": case.investigation_questions}
 
 
 class StatementReceivedForm(CaseForm):
@@ -156,6 +174,10 @@ class ConclusionForm(CaseForm):
     criticism_level = forms.ChoiceField(label=_("Criticism level"), required=False,
                                         choices=[("", "---------"), *CriticismLevel.choices])
     request_to_act = _text(_("Request to act (henstilling)"), required=False)
+
+    def initial_for(self, case):
+        return {"statement": case.advisor_statement, "criticism_level": case.criticism_level,
+                "request_to_act": case.request_to_act}
 
 
 class ReasonForm(CaseForm):
@@ -171,7 +193,7 @@ class ExtendForm(ReasonForm):
         super().__init__(*args, case=case, **kwargs)
         self.open_deadlines = {self.key(d): d for d in deadlines.open_deadlines(case)}
         self.fields["deadline"].choices = [
-            (key, f"{d.label} ({d.due:%d-%m-%Y})") for key, d in self.open_deadlines.items()]
+            (key, f"{d.label} ({dates.show(d.due)})") for key, d in self.open_deadlines.items()]
 
     @staticmethod
     def key(deadline):
@@ -189,10 +211,9 @@ class CloseForm(CaseForm):
         label=_("Handling methods used"), required=False, choices=HandlingMethod.choices,
         widget=forms.CheckboxSelectMultiple)
 
-    def __init__(self, *args, case, **kwargs):
-        kwargs.setdefault("initial", {
-            "methods": list(case.handling_methods.values_list("method", flat=True))})
-        super().__init__(*args, case=case, **kwargs)
+    def initial_for(self, case):
+        return {"outcome": workflow.known_outcome(case),
+                "methods": list(case.handling_methods.values_list("method", flat=True))}
 
     def clean(self):
         data = super().clean()
@@ -231,7 +252,9 @@ class CaseAdminForm(WagtailAdminModelForm):
     TEXT_FIELDS = ("citizen_phone", "citizen_address", "account")
 
     #: The version of the case the form was opened on; a save over a newer version is refused.
-    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
+    #: Its panel is hidden, but the editor's minimap and screen readers still read the label.
+    loaded_version = forms.CharField(label=_("Version when the form was opened"),
+                                     required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -241,6 +264,12 @@ class CaseAdminForm(WagtailAdminModelForm):
             self.fields["channel"].choices = [
                 (value, label) for value, label in self.fields["channel"].choices
                 if value != Channel.WEBFORM or self.instance.channel == Channel.WEBFORM]
+        if "assigned_to" in self.fields:
+            field = self.fields["assigned_to"]
+            self.fields["assigned_to"] = AdvisorChoiceField(
+                queryset=advisors(also=self.instance.assigned_to_id),
+                required=False, label=field.label, help_text=field.help_text,
+                widget=field.widget)
         for name in self.NAME_FIELDS:
             if name in self.fields:
                 self.fields[name].validators.append(validate_name)

@@ -97,9 +97,9 @@ FORM_PAGE_TEXTS = {
         "måneder tilbage.</p>"
     ),
     "what_happens_next": (
-        "<ol><li>Du får straks et referencenummer på skærmen og – hvis du oplyser din "
-        "e-mail – en kvittering på mail.</li>"
-        "<li>Borgerrådgiveren læser din henvendelse og kontakter dig inden for 10 "
+        # Shown before the form and on the receipt: the reference number is announced by the
+        # form itself, next to its send button, since the receipt already shows it.
+        "<ol><li>Borgerrådgiveren læser din henvendelse og kontakter dig inden for 10 "
         "arbejdsdage.</li>"
         "<li>Har du ikke talt med den afdeling, der har din sag, sender borgerrådgiveren som "
         "regel din klage dertil først, hvis du giver lov. Afdelingen svarer dig direkte med "

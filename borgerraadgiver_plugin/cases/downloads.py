@@ -1,11 +1,11 @@
 """Attachments leave private storage only here: for advisors, as a forced download, logged."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import path
 
 from .. import audit
+from ..refusal import forbidden
 from .models import CaseDocument
 
 PERMISSION = "borgerraadgiver_cases.view_case"
@@ -16,11 +16,11 @@ def download_document(request, pk):
     document = get_object_or_404(CaseDocument.objects.select_related("case"), pk=pk)
     if not request.user.has_perm(PERMISSION):
         audit.record(request.user, document.case, audit.DENIED, document=document.pk)
-        raise PermissionDenied
+        return forbidden(request)
     if not document.is_downloadable:  # quarantined by the virus scanner
         audit.record(request.user, document.case, audit.DENIED, document=document.pk,
                      scan_state=document.scan_state)
-        raise PermissionDenied
+        return forbidden(request)
     try:
         handle = document.file.open("rb")
     except (FileNotFoundError, OSError):
@@ -32,10 +32,6 @@ def download_document(request, pk):
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def download_url(document):
-    return reverse(URL_NAME, args=[document.pk])
 
 
 urlpatterns = [

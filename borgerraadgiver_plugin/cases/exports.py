@@ -1,11 +1,14 @@
 """Spreadsheet export of the case listing: which columns, and their values.
 
-The citizen's own text and contact details are exported only when the advisor asks for them.
+Dates and times are written in ISO 8601, times in Copenhagen time with their offset. The
+citizen's own text and contact details are exported only when the advisor asks for them.
 Streaming and formula neutralising are :mod:`borgerraadgiver_plugin.streaming`'s.
 """
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
+
+from .. import dates
 
 BASE_COLUMNS = [
     "reference", "received_at", "channel", "inquiry_type", "origin", "status", "area",
@@ -53,4 +56,4 @@ def display_value(case, field, labels):
     value = getattr(case, field)
     if field in labels:
         return labels[field].get(value, value)
-    return value
+    return dates.iso(value)

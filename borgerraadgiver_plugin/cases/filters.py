@@ -8,7 +8,6 @@ import datetime
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -16,6 +15,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from ..choices import CaseOrigin, CaseStatus, Channel, InquiryType
 from ..models import Area, Theme
 from . import deadlines
+from .advisors import AdvisorChoiceField, advisors
 from .models import Case
 
 DUE_THIS_WEEK = "week"
@@ -29,10 +29,11 @@ def _start_of(day):
 
 
 def _advisors(request=None):
-    return get_user_model().objects.filter(
-        groups__permissions__codename="view_case",
-        groups__permissions__content_type__app_label="borgerraadgiver_cases",
-    ).distinct().order_by("first_name", "username")
+    return advisors()
+
+
+class AdvisorFilter(django_filters.ModelChoiceFilter):
+    field_class = AdvisorChoiceField
 
 
 class CaseFilterSet(WagtailFilterSet):
@@ -43,8 +44,7 @@ class CaseFilterSet(WagtailFilterSet):
     channel = django_filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     area = django_filters.ModelChoiceFilter(label=_("Area"), queryset=Area.objects.all())
     themes = django_filters.ModelChoiceFilter(label=_("Theme"), queryset=Theme.objects.all())
-    assigned_to = django_filters.ModelChoiceFilter(label=_("Assigned advisor"),
-                                                   queryset=_advisors)
+    assigned_to = AdvisorFilter(label=_("Assigned advisor"), queryset=_advisors)
     received = django_filters.DateFromToRangeFilter(
         label=_("Received"), method="filter_received", widget=DateRangePickerWidget)
     deadline = django_filters.ChoiceFilter(label=_("Deadline"), choices=DEADLINE_CHOICES,

@@ -19,12 +19,12 @@ from ..outbox import queue_messages
 from ..public_forms import submission_key
 from ..references import next_reference
 from ..storage import save_whole
-from . import deadlines, triage
+from . import deadlines, outbox_kinds, triage
 from .forms import CONSENT_WORDING, TO_BOOL
 from .models import Case, CaseDocument
 
-KIND_ACKNOWLEDGEMENT = "case.acknowledgement"
-KIND_NOTICE = "case.new_inquiry"
+KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
+KIND_NOTICE = outbox_kinds.NEW_INQUIRY
 
 
 @dataclass

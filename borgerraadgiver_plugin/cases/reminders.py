@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from .. import dates
 from ..choices import CaseStatus
 from ..outbox import queue_message
-from . import deadlines
+from . import deadlines, outbox_kinds
 from .models import Case, CaseEvent, Forwarding
 from .models.timeline import EventKind
 
-KIND = "case_reminder"
+KIND = outbox_kinds.REMINDER
 
 
 @dataclass
@@ -73,7 +74,7 @@ def send_due_reminders(today=None, settings=None):
         for case, key, subject, sentence, due, forwarding in _due_reminders(today, settings):
             body = "\n\n".join([
                 _("Case %(reference)s") % {"reference": case.reference},
-                sentence % {"due": due.strftime("%d-%m-%Y")},
+                sentence % {"due": dates.show(due)},
                 _("Open the case in the administration to see what needs doing."),
             ])
             with transaction.atomic():

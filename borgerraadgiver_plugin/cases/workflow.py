@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..choices import CaseStatus, HandlingMethod
+from .. import dates
+from ..choices import CaseStatus, HandlingMethod, Outcome, UpheldValue
 from . import deadlines
 from .models import Case, CaseEvent, CaseHandlingMethod, CaseLink, Forwarding, LinkKind
 from .models.timeline import EventKind
@@ -149,7 +150,7 @@ def forward(case, user, *, unit, contact_person="", sent_on=None):
     case.status = CaseStatus.AWAITING_UNIT
     _saved(case, user, ["status"])
     _event(case, user, EventKind.FORWARDED, _("Forwarded to %(unit)s; answer due %(due)s.") % {
-        "unit": unit, "due": due.strftime("%d-%m-%Y")})
+        "unit": unit, "due": dates.show(due)})
     return forwarding
 
 
@@ -186,7 +187,7 @@ def request_statement(case, user, *, questions, asked_on=None):
                         "statement_received_on", "status"])
     _event(case, user, EventKind.INVESTIGATION,
            _("Statement requested from the unit; due %(due)s.") % {
-               "due": case.statement_due.strftime("%d-%m-%Y")})
+               "due": dates.show(case.statement_due)})
 
 
 @transaction.atomic
@@ -201,7 +202,7 @@ def record_statement(case, user, *, received_on):
     _saved(case, user, ["statement_received_on", "hearing_due", "status"])
     _event(case, user, EventKind.INVESTIGATION,
            _("The unit's statement was received; the citizen may comment until %(due)s.")
-           % {"due": case.hearing_due.strftime("%d-%m-%Y")})
+           % {"due": dates.show(case.hearing_due)})
 
 
 @transaction.atomic
@@ -235,7 +236,7 @@ def pause(case, user, *, reason):
     _saved(case, user, ["paused_at", "pause_reason", "citizen_reply_due", "status"])
     _event(case, user, EventKind.DEADLINE, _("Paused while waiting for the citizen (answer due "
                                              "%(due)s): %(reason)s") % {
-        "due": case.citizen_reply_due.strftime("%d-%m-%Y"), "reason": reason})
+        "due": dates.show(case.citizen_reply_due), "reason": reason})
 
 
 @transaction.atomic
@@ -257,7 +258,7 @@ def extend(case, user, *, deadline, new_due, reason):
     ensure_open(case)
     if new_due <= deadline.due:
         raise WorkflowRefused(_("The new date must be later than the current one (%(due)s).")
-                              % {"due": deadline.due.strftime("%d-%m-%Y")})
+                              % {"due": dates.show(deadline.due)})
     if deadline.kind == deadlines.FORWARDING:
         Forwarding.objects.filter(pk=deadline.forwarding_id, case=case).update(due_on=new_due)
     else:
@@ -269,8 +270,33 @@ def extend(case, user, *, deadline, new_due, reason):
     _saved(case, user, [])
     _event(case, user, EventKind.DEADLINE, _("%(deadline)s extended from %(old)s to %(new)s: "
                                              "%(reason)s") % {
-        "deadline": deadline.label, "old": deadline.due.strftime("%d-%m-%Y"),
-        "new": new_due.strftime("%d-%m-%Y"), "reason": reason})
+        "deadline": deadline.label, "old": dates.show(deadline.due),
+        "new": dates.show(new_due), "reason": reason})
+
+
+#: A unit's answer to a forwarded complaint, as the outcome of the case.
+UPHELD_OUTCOMES = {UpheldValue.UPHELD: Outcome.UPHELD,
+                   UpheldValue.PARTLY_UPHELD: Outcome.PARTLY_UPHELD,
+                   UpheldValue.NOT_UPHELD: Outcome.NOT_UPHELD}
+
+
+def known_outcome(case):
+    """The outcome the case's record already points to, for the advisor to confirm when
+    closing: a rejection, the advisor's criticism or request to act, or the unit's latest
+    answer. ``""`` when nothing recorded says it."""
+    if case.outcome:
+        return case.outcome
+    if case.rejection_reason:
+        return Outcome.REJECTED
+    if case.request_to_act:
+        return Outcome.REQUEST
+    if case.criticism_level:
+        return Outcome.CRITICISM
+    if case.advisor_statement:
+        return Outcome.NO_CRITICISM
+    answered = case.forwardings.exclude(upheld="").filter(answered_on__isnull=False).order_by(
+        "-answered_on", "-id").first() if case.pk else None
+    return UPHELD_OUTCOMES.get(answered.upheld, "") if answered else ""
 
 
 @transaction.atomic

@@ -42,10 +42,19 @@ class CaseReferencesWidget(forms.TextInput):
         return [str(known.get(reference, reference)) for reference in references]
 
 
-class LearningNotePageForm(WagtailAdminPageForm):
-    """Publishing (or sending for approval) is refused while the note holds personal data.
+class BlockErrors(StreamBlockValidationError):
+    """Errors on the note's blocks. Wagtail's own line for the editor's error summary is a fixed
+    English sentence; this one says where to look, in the user's language."""
 
-    Saving a draft is allowed; the editor then shows a warning (see ``views.warn_on_draft``).
+    def __init__(self, block_errors):
+        super().__init__(block_errors=block_errors)
+        self.message = _("see the blocks marked below")
+
+
+class LearningNotePageForm(WagtailAdminPageForm):
+    """Publishing (or sending for approval) is refused while the note holds personal data;
+    saving a draft, by the button or by Wagtail's autosave, is refused while it holds a CPR
+    number. A draft with other personal data is saved with a warning (``views.warn_on_draft``).
     """
 
     def is_publishing(self):
@@ -63,9 +72,9 @@ class LearningNotePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not self.is_publishing():
-            return cleaned_data
-        problems = self.personal_data_problems()
+        publishing = self.is_publishing()
+        problems = [problem for problem in self.personal_data_problems()
+                    if publishing or problem.blocks_draft]
         if not problems:
             return cleaned_data
         block_errors = {}
@@ -75,12 +84,15 @@ class LearningNotePageForm(WagtailAdminPageForm):
             elif problem.field in self.fields:
                 self.add_error(problem.field, problem.message)
         if block_errors:
-            self.add_error("body", StreamBlockValidationError(block_errors={
+            self.add_error("body", BlockErrors(block_errors={
                 index: ValidationError(" ".join(messages))
                 for index, messages in block_errors.items()
             }))
+        refusal = (_("The note cannot be published: it contains personal data. %(problems)s")
+                   if publishing else
+                   _("The draft cannot be saved: it contains a CPR number, and CPR numbers "
+                     "are never stored. %(problems)s"))
         raise ValidationError(
-            _("The note cannot be published: it contains personal data. %(problems)s") % {
-                "problems": " ".join(str(problem.message) for problem in problems)},
+            refusal % {"problems": " ".join(str(problem.message) for problem in problems)},
             code="personal_data",
         )

@@ -4,6 +4,11 @@ The finding itself is the core's :func:`~borgerraadgiver_plugin.privacy.find_per
 this module walks a note's title, summary and body blocks and says *where* each finding is, so
 the editor can point the advisor at the block. The names of the citizens in the cases a note is
 drawn from count as personal data too.
+
+A CPR number stops even a draft (and Wagtail's autosave): the plugin never stores one, and a
+revision is kept in the page history for every editor to open. The other kinds only stop
+publishing, so an editor who is still rewriting a case's text does not lose work to a phone
+number or an official address that may well be fine.
 """
 
 import html
@@ -20,6 +25,9 @@ from ..privacy import Finding, find_personal_data
 _BREAKS = re.compile(r"<br\s*/?>|</(?:p|li|h\d|div|blockquote)>", re.IGNORECASE)
 _TAGS = re.compile(r"<[^>]+>")
 _HREFS = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+#: Kinds of personal data that may not be stored in any revision, draft or not.
+DRAFT_BLOCKING_KINDS = frozenset({"cpr"})
 
 #: Plain fields of a note that are scanned, with the label used in messages.
 PLAIN_FIELDS = {
@@ -38,6 +46,10 @@ class Problem:
     where: str
     finding: Finding
     block_index: int | None = None
+
+    @property
+    def blocks_draft(self):
+        return self.finding.kind in DRAFT_BLOCKING_KINDS
 
     @property
     def message(self):

@@ -38,4 +38,14 @@ class OutboxMessage(models.Model):
         verbose_name_plural = _("outgoing e-mails")
 
     def __str__(self):
-        return f"{self.kind} {self.reference}".strip()
+        return f"{self.get_kind_display()} {self.reference}".strip()
+
+    def get_kind_display(self):
+        """The name of the kind, from the ``outbox_kinds`` module of the part that sends it
+        (Wagtail's listing and inspect view show this instead of the stored code)."""
+        from ..provisioning import plugin_modules
+
+        for module in plugin_modules("outbox_kinds"):
+            if self.kind in module.LABELS:
+                return module.LABELS[self.kind]
+        return self.kind

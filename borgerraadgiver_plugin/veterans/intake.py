@@ -8,10 +8,11 @@ from ..choices import Channel
 from ..outbox import queue_message
 from ..provisioning import VETERAN_GROUP
 from . import consent as rules
+from . import outbox_kinds
 from .choices import ActivityKind, ConsentScope, ContactSource, PreferredChannel
 from .models import VeteranActivity, VeteranConsent, VeteranContact
 
-NOTICE_KIND = "veteran_request"
+NOTICE_KIND = outbox_kinds.VETERAN_REQUEST
 
 
 def notification_addresses(page=None):

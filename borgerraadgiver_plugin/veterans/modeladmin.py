@@ -6,13 +6,14 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.views.defaults import permission_denied
 from wagtail.admin.menu import Menu
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.menus import GroupMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
 from .. import conf
+from ..columns import yes_no_display
+from ..refusal import forbidden
 from . import filters, views
 from .forms import CoordinationRecordForm, VeteranContactForm
 from .models import ExternalPartner, NeedArea, PartnerReferral, VeteranActivity, VeteranContact
@@ -41,16 +42,16 @@ class RegistryModelAdmin(ModelAdmin):
     def _guarded(self, view, request, instance_pk=None):
         if not self.permission_helper.user_can_list(request.user):
             record_denied(request, self.model, instance_pk)
-            return permission_denied(request, PermissionDenied())
+            return forbidden(request)
         if instance_pk is not None and not str(instance_pk).isdigit():
             raise Http404
         try:
             if instance_pk is None:
                 return view(request)
             return view(request, instance_pk)
-        except PermissionDenied as error:
+        except PermissionDenied:
             record_denied(request, self.model, instance_pk)
-            return permission_denied(request, error)
+            return forbidden(request)
 
     def index_view(self, request):
         return self._guarded(super().index_view, request)
@@ -77,7 +78,8 @@ class VeteranContactAdmin(RegistryModelAdmin):
     inspect_view_class = views.ContactInspectView
     inspect_template_name = "borgerraadgiver_veterans/contact_inspect.html"
     list_display = ["name", "reference_column", "role", "phone", "consent_column",
-                    "next_follow_up", "active"]
+                    "next_follow_up", "active_display"]
+    active_display = staticmethod(yes_no_display(VeteranContact, "active"))
     list_filter = ["role", "active", filters.ConsentStateFilter, filters.FollowUpFilter,
                    "need_areas", filters.PartnerFilter]
     search_fields = ["name", "phone", "email"]
@@ -103,9 +105,9 @@ class VeteranContactAdmin(RegistryModelAdmin):
             FieldPanel("situation_note"),
             FieldRowPanel([FieldPanel("next_follow_up"), FieldPanel("active")]),
         ], heading=_("Needs and follow-up")),
-        InlinePanel("consents", heading=_("Consents"), label=_("Consent")),
+        InlinePanel("consents", heading=_("Consents"), label=_("consent")),
         InlinePanel("touchpoints", heading=_("Municipal touchpoints"),
-                    label=_("Touchpoint")),
+                    label=_("municipal touchpoint")),
     ], base_form_class=VeteranContactForm)
 
     def get_queryset(self, request):
@@ -192,7 +194,8 @@ class ExternalPartnerAdmin(RegistryModelAdmin):
     menu_label = _("Partners")
     menu_item_name = "veteran-partners"
     menu_icon = "site"
-    list_display = ["name", "code", "phone", "website", "active"]
+    list_display = ["name", "code", "phone", "website", "active_display"]
+    active_display = staticmethod(yes_no_display(ExternalPartner, "active"))
     list_filter = ["code", "active"]
     search_fields = ["name"]
 

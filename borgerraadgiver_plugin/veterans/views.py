@@ -3,16 +3,15 @@ exports, the consent warnings and the follow-up warning. Rules live in consent.p
 
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 from wagtail.admin import messages
 from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView
 
 from .. import audit
+from ..refusal import forbidden
 from ..streaming import StreamingExportMixin
 from . import consent as rules
 from .anonymisation import anonymise
@@ -142,20 +141,27 @@ class ContactInspectView(InspectView):
         return super().get_context_data(**context)
 
 
-@require_POST
 def anonymise_view(request, pk):
-    """Anonymise a contact whose registration consent was withdrawn (POST from inspect)."""
+    """Anonymise a contact whose registration consent was withdrawn. It cannot be undone, so a
+    GET only shows what will happen; the confirm button on that page POSTs and does it."""
     user = request.user
     contact = VeteranContact.objects.filter(pk=pk).first()
     if not user.has_perm("borgerraadgiver_veterans.change_veterancontact") or contact is None:
         record_denied(request, VeteranContact, pk)
         if contact is None and user.has_perm("borgerraadgiver_veterans.view_veterancontact"):
             get_object_or_404(VeteranContact, pk=pk)
-        return permission_denied(request, PermissionDenied())
+        return forbidden(request)
+    inspect_url = _url(VeteranContact, "inspect", quote(contact.pk))
     if not rules.offers_anonymisation(contact):
         messages.error(request, _("Only a contact whose registration consent was withdrawn "
                                   "can be anonymised here."))
-    else:
-        anonymise(contact, user)
-        messages.success(request, _("The contact has been anonymised."))
-    return redirect(_url(VeteranContact, "inspect", quote(contact.pk)))
+        return redirect(inspect_url)
+    if request.method != "POST":
+        return TemplateResponse(request, "borgerraadgiver_veterans/anonymise_confirm.html", {
+            "contact": contact, "inspect_url": inspect_url,
+            "activity_count": contact.activities.count(),
+            "referral_count": contact.referrals.count(),
+        })
+    anonymise(contact, user)
+    messages.success(request, _("The contact has been anonymised."))
+    return redirect(inspect_url)

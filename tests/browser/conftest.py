@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from ..cases.form_fixtures import ensure_default_site
+from ..learning.conftest import index, restricted_index  # noqa: F401 (the intranet's fixtures)
 from .support import ROOT, launch, require_browser
 
 #: Where each journey's screenshots go: one folder per test, one PNG per step.
@@ -21,6 +23,10 @@ ENGLISH_WORDS = [
     "Cancel", "Loaded version", "permission", "could not be", "Dashboard", "Settings",
     "Log out", "Sign in", "Filter", "Export", "History", "Inspect", "Actions", "Sort by",
     "No results", "Page", "Snippets", "Help", "Account", "Select", "Yes", "No",
+    # Wagtail's relative dates, JavaScript strings and login chrome.
+    "Just now", "just now", "ago", "Collapse all", "Expand all", "Password", "Username",
+    "Loading", "Toggle", "Preview", "Draft", "Unpublish", "Comments", "Workflow", "Locked",
+    "Previous", "Next", "Clear", "Back", "Close", "Refresh", "Error", "Sorry", "There are no",
 ]
 _ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ENGLISH_WORDS)
                       + r")(?![\w-])")
@@ -79,6 +85,12 @@ class Journey:
         self.page.fill("input[name=password]", password)
         self.page.click("button[type=submit], input[type=submit]")
         self.page.wait_for_load_state()
+
+
+@pytest.fixture
+def site(db):
+    """The default site, rebuilt when an earlier live-server test's flush removed it."""
+    return ensure_default_site()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 """
 
 import datetime
-import os
 
 import pytest
 from django.conf import settings
@@ -18,30 +17,10 @@ from borgerraadgiver_plugin.learning.models import (
 )
 from tests.factories import AreaFactory, ThemeFactory
 
-from .support import axe_violations, launch, require_browser
+from .support import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """Chromium for the module. Playwright's sync API keeps an event loop running in this
-    thread, so Django's guard against ORM calls from async code is lifted while it runs."""
-    require_browser()
-    sync_api = pytest.importorskip("playwright.sync_api")
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = launch(playwright)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def home_page():

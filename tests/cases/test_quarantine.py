@@ -21,6 +21,7 @@ from .sample_files import EICAR, pdf, upload
 pytestmark = pytest.mark.django_db
 
 INSPECT = "wagtailsnippets_borgerraadgiver_cases_case:inspect"
+DOWNLOAD = "borgerraadgiver_cases_document_download"
 ANSWERS = {
     "inquiry_type": "COMPLAINT", "unit_contacted": "yes", "unit_answered": "no",
     "elsewhere": "NO", "contact_preference": "EMAIL", "consent_contact_unit": "on",
@@ -88,6 +89,8 @@ def test_an_infected_file_is_blocked_and_the_inquiry_kept(form_page, area, setti
     assert download(advisor_client, clean).status_code == 200
     page = overview(advisor_client, case)
     assert "virus.txt" in page and "blokeret" in page and "afgoerelse.pdf" in page
+    assert reverse(DOWNLOAD, args=[blocked.pk]) not in page  # no link to a blocked file
+    assert reverse(DOWNLOAD, args=[clean.pk]) in page
 
 
 def test_a_scanner_outage_keeps_the_file_waiting_until_it_is_scanned_again(

@@ -42,6 +42,15 @@ def assert_users_in_groups():
     assert users.get(username="medarbejder").groups.filter(name="Medarbejder").exists()
 
 
+def assert_waiting_cases_have_deadlines():
+    """Fresh inquiries wait for their acknowledgement: the listing and dashboard show when."""
+    fresh = Case.objects.filter(status="NEW", acknowledged_at__isnull=True)
+    assert fresh.exists()
+    assert not fresh.filter(next_deadline__isnull=True).exists()
+    assert not Case.objects.open().filter(next_deadline__isnull=True,
+                                          acknowledged_at__isnull=True).exists()
+
+
 def counts():
     return (Case.objects.count(), Area.objects.count(), get_user_model().objects.count())
 
@@ -57,6 +66,7 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     assert client.get("/admin/").status_code == 200
     assert_cases_spread_over_two_years()
     assert_users_in_groups()
+    assert_waiting_cases_have_deadlines()
 
     before = counts()
     run_demo()

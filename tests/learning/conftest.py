@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -90,6 +91,20 @@ def note_form(title="Partshøring før afgørelsen", *, slug="partshoering", sum
         data["areas"] = [str(item.pk) for item in areas]
     if action:
         data[action] = "1"
+    return data
+
+
+def rendered_editor(client, url, **fields):
+    """GET the page editor at ``url`` and return the hidden fields its form renders (the loaded
+    revision, the formsets' counts) with ``note_form(**fields)`` (what the editor types) on top.
+    The stream field's own inputs are built by JavaScript, so they come from ``note_form``."""
+    response = client.get(url)
+    assert response.status_code == 200
+    form = BeautifulSoup(response.content, "html.parser").find("form", id="page-edit-form")
+    assert form is not None, "the editor renders its form"
+    data = {field["name"]: field.get("value", "")
+            for field in form.find_all("input", type="hidden") if field.get("name")}
+    data.update(note_form(**fields))
     return data
 
 

@@ -1,16 +1,20 @@
-"""Publishing a learning note with personal data is refused; a draft is saved with a warning."""
+"""Publishing a learning note with personal data is refused; saving a draft is refused for a
+CPR number and saved with a warning for the other kinds."""
+
+import json
 
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Revision
 from wagtail.test.utils.form_data import rich_text
 
 from borgerraadgiver_plugin.learning.blocks import CaseExampleBlock
 from borgerraadgiver_plugin.learning.models import LearningNotePage
 from tests.factories import CaseFactory
 
-from .conftest import case_example, checklist, note_form
+from .conftest import case_example, checklist, note_form, rendered_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -138,9 +142,10 @@ def test_submitting_for_moderation_with_personal_data_is_refused(advisor_client,
     assert not LearningNotePage.objects.exists()
 
 
-def test_draft_with_personal_data_is_saved_with_a_warning(advisor_client, index):
-    response = publish_new(advisor_client, index, action=None,
-                           blocks=[case_example(situation="Cpr 010190-1234.")])
+def test_draft_with_personal_data_other_than_cpr_is_saved_with_a_warning(advisor_client, index):
+    response = advisor_client.post(add_url(index), rendered_editor(
+        advisor_client, add_url(index), action=None,
+        blocks=[case_example(situation="Skriv til anne@example.dk.")]))
     assert response.status_code == 302
     note = LearningNotePage.objects.get()
     assert not note.live
@@ -148,7 +153,73 @@ def test_draft_with_personal_data_is_saved_with_a_warning(advisor_client, index)
     warnings = [str(message) for message in shown.context["messages"]
                 if message.level_tag == "warning"]
     assert len(warnings) == 1
-    assert "010190-1234" in warnings[0]
+    assert "anne@example.dk" in warnings[0]
+
+
+CPR = "010190-1234"
+
+
+def revisions_holding(text):
+    return [revision.pk for revision in Revision.objects.all()
+            if text in json.dumps(revision.content, ensure_ascii=False)]
+
+
+def cpr_blocks():
+    return [("text", rich_text("<p>Indledning uden personoplysninger.</p>")),
+            case_example(situation=f"Borgeren ({CPR}) klagede.")]
+
+
+def assert_draft_refused(response):
+    assert response.status_code == 200, "the editor is shown again, not a redirect"
+    content = response.content.decode()
+    with translation.override("da"):
+        block_label = str(CaseExampleBlock().label)
+    assert "Kladden kan ikke gemmes" in content
+    assert f"2 ({block_label})" in content and CPR in content
+    # The error summary's line for the body is Danish, not Wagtail's fixed English sentence.
+    assert "Indhold: se de markerede blokke nedenfor" in content
+    assert "Validation error" not in content
+    assert revisions_holding(CPR) == [], "no revision holds the CPR number"
+    assert not LearningNotePage.objects.filter(body_text__contains=CPR).exists()
+
+
+def test_saving_a_new_draft_with_a_cpr_number_is_refused(advisor_client, index):
+    response = advisor_client.post(add_url(index), rendered_editor(
+        advisor_client, add_url(index), action=None, blocks=cpr_blocks()))
+    assert_draft_refused(response)
+    assert not LearningNotePage.objects.exists()
+
+
+@pytest.mark.parametrize("live", [False, True])
+def test_saving_a_draft_of_a_note_with_a_cpr_number_is_refused(advisor_client, note_factory,
+                                                                live):
+    note = note_factory("Partshøring", live=live)
+    url = reverse("wagtailadmin_pages:edit", args=[note.pk])
+    revisions = note.revisions.count()
+    response = advisor_client.post(url, rendered_editor(
+        advisor_client, url, slug=note.slug, action=None, blocks=cpr_blocks()))
+    assert_draft_refused(response)
+    assert note.revisions.count() == revisions
+
+
+def test_autosave_with_a_cpr_number_stores_no_revision(advisor_client, note_factory):
+    note = note_factory("Partshøring", live=False)
+    url = reverse("wagtailadmin_pages:edit", args=[note.pk])
+    data = rendered_editor(advisor_client, url, slug=note.slug, action=None, blocks=cpr_blocks())
+    response = advisor_client.post(url, data, HTTP_ACCEPT="application/json")
+    assert response.json()["success"] is False
+    assert revisions_holding(CPR) == []
+    data = rendered_editor(advisor_client, url, slug=note.slug, action=None)
+    saved = advisor_client.post(url, data, HTTP_ACCEPT="application/json").json()
+    assert saved["success"] is True, "autosave of a note without a CPR number still works"
+
+
+def test_a_revision_with_a_cpr_number_is_never_stored_outside_the_editor(index, note_factory):
+    note = note_factory("Partshøring", live=False)
+    note.body = [("text", f"<p>Cpr {CPR}.</p>")]
+    with pytest.raises(PermissionDenied, match=CPR):
+        note.save_revision()
+    assert revisions_holding(CPR) == []
 
 
 def test_clean_note_is_published(advisor_client, index, theme, area):
@@ -175,8 +246,8 @@ def test_publishing_a_revision_outside_the_editor_is_refused(index):
     from .conftest import make_note
 
     note = make_note(index, "Udkast", live=False,
-                     body=[("text", "<p>Cpr 010190-1234.</p>")])
-    with pytest.raises(PermissionDenied, match="010190-1234"):
+                     body=[("text", "<p>Ring 23 45 67 89.</p>")])
+    with pytest.raises(PermissionDenied, match="23 45 67 89"):
         note.get_latest_revision().publish()
     note.refresh_from_db()
     assert not note.live

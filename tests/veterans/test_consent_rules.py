@@ -4,6 +4,7 @@ withdrawal offers anonymisation; renewals due show in a filter and on the dashbo
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from borgerraadgiver_plugin import audit
@@ -120,10 +121,15 @@ def test_withdrawing_consent_offers_anonymisation_and_anonymising_keeps_counts(
                                        follow=True)
     html = response.content.decode()
     assert "Samtykket til registrering er trukket tilbage" in html
-    assert reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk]) in html
+    link = BeautifulSoup(html, "html.parser").find(
+        "a", href=reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk]))
+    assert "Anonymisér kontakten" in link.get_text()
 
-    response = coordinator_client.post(
-        reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk]))
+    confirmation = coordinator_client.get(link["href"])
+    form = confirm_form(confirmation)
+    contact.refresh_from_db()
+    assert contact.anonymised_at is None, "showing the confirmation changes nothing"
+    response = coordinator_client.post(form.get("action") or link["href"], form_fields(form))
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.anonymised_at and contact.name == "Anonymiseret"
@@ -141,6 +147,62 @@ def test_withdrawing_consent_offers_anonymisation_and_anonymising_keeps_counts(
     assert coordinator_client.post(
         helpers.url("veteranactivity", "delete", activity.pk)).status_code == 403
     assert contact.activities.count() == 1
+
+
+def withdraw_consent(contact):
+    contact.consents.update(withdrawn_on=helpers.today())
+
+
+def confirm_form(response):
+    """The confirmation page's own form (not the admin's menu forms)."""
+    assert response.status_code == 200
+    form = BeautifulSoup(response.content, "html.parser").select_one(
+        ".veteran-anonymise-confirm form[method=post]")
+    assert form is not None
+    return form
+
+
+def form_fields(form):
+    return {field["name"]: field.get("value", "") for field in form.find_all("input")
+            if field.get("name")}
+
+
+def test_anonymising_asks_for_confirmation_and_says_what_happens(coordinator_client, contact):
+    VeteranActivity.objects.create(contact=contact, kind="CONTACT", note="Ringede")
+    withdraw_consent(contact)
+    url = reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk])
+    response = coordinator_client.get(url)
+    form = confirm_form(response)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.h1.get_text(" ", strip=True) == "Anonymisér kontakten " + contact.reference
+    text = soup.get_text(" ", strip=True)
+    assert "Du er ved at anonymisere Jens Mikkelsen" in text
+    assert "Det kan ikke fortrydes" in text
+    assert "1 registreret aktivitet" in text
+    assert "Ja, anonymisér kontakten" in form.get_text()
+    assert form.find("a", href=helpers.url("veterancontact", "inspect", contact.pk))
+    contact.refresh_from_db()
+    assert contact.anonymised_at is None and contact.name == "Jens Mikkelsen"
+    assert contact.activities.get().note == "Ringede"
+    assert not helpers.logs(audit.ANONYMISE, object_id=str(contact.pk)).exists()
+
+
+def test_a_plain_get_never_anonymises_even_when_repeated(coordinator_client, contact):
+    withdraw_consent(contact)
+    url = reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk])
+    for _ in range(2):
+        assert coordinator_client.get(url).status_code == 200
+    contact.refresh_from_db()
+    assert contact.anonymised_at is None and contact.name == "Jens Mikkelsen"
+
+
+def test_anonymise_confirmation_is_not_offered_while_consent_is_valid(coordinator_client,
+                                                                       contact):
+    response = coordinator_client.get(
+        reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk]), follow=True)
+    assert "Kun en kontakt" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.anonymised_at is None
 
 
 def test_anonymise_is_refused_while_consent_is_valid(coordinator_client, contact):

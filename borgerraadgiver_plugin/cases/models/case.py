@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import LockableMixin
 
+from ... import dates
 from ...choices import (
     CaseOrigin,
     CaseStatus,
@@ -185,13 +186,16 @@ class Case(LockableMixin, models.Model):
         return self.reference
 
     def save(self, *args, **kwargs):
+        if self._state.adding and self.next_deadline is None and self.acknowledgement_due \
+                and not self.acknowledged_at:
+            # Whoever stores a new case (intake takes its reference itself), the listing,
+            # its filters and the dashboard see its deadline at once; see cases.deadlines.
+            self.next_deadline = self.acknowledgement_due
         if self.reference:
             return super().save(*args, **kwargs)
         # A new case must name an area valid on the day it arrived; later reorganisations
         # close the area without touching the cases that already carry it.
         self.validate_area()
-        if self.next_deadline is None and self.acknowledgement_due and not self.acknowledged_at:
-            self.next_deadline = self.acknowledgement_due  # see cases.deadlines
         try:
             with transaction.atomic():
                 self.reference = next_reference(self.received_at)
@@ -211,7 +215,7 @@ class Case(LockableMixin, models.Model):
                 raise ValidationError({"area": _(
                     "%(area)s was not a valid area on %(day)s. Choose an area that was valid "
                     "when the case was received."
-                ) % {"area": self.area, "day": day.strftime("%d-%m-%Y")}})
+                ) % {"area": self.area, "day": dates.show(day)}})
 
     @property
     def is_merged(self):

@@ -8,10 +8,8 @@ listing), so the advisor can see who tried.
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
-from django.views.defaults import permission_denied
-
 from ... import audit
+from ...refusal import forbidden
 from ..models import Case
 
 VIEW_PERMISSION = "borgerraadgiver_cases.view_case"
@@ -31,7 +29,7 @@ def log_denied(request, case_pk=None):
 def refuse(request, case_pk=None):
     """Log the attempt and answer 403 (Wagtail would redirect, which hides the refusal)."""
     log_denied(request, case_pk)
-    return permission_denied(request, PermissionDenied())
+    return forbidden(request)
 
 
 def guard(view):

@@ -1,13 +1,18 @@
 """The case as one page: facts, deadlines, timeline, forwardings, links and the next steps."""
 
+import datetime
+
+from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.snippets.views.snippets import InspectView
 
-from ... import audit
+from ... import audit, dates
 from ...choices import CaseStatus
 from .. import deadlines, workflow
+from ..advisors import advisor_name
 from ..models import CaseLink
 from .actions import ACTIONS
 
@@ -26,25 +31,26 @@ class CaseInspectView(InspectView):
     action_url_name = None  # set by the viewset
     inspect_url_name = None
     template_name = "borgerraadgiver_cases/admin/inspect.html"
-    fields = [
-        "received_at", "channel", "requester_role", "inquiry_type", "origin", "status",
-        "triaged_at", "area", "secondary_areas", "themes", "assigned_to",
-        "citizen_name", "citizen_email", "citizen_phone", "citizen_address",
-        "contact_preference", "on_behalf_of", "consent_contact_unit", "consent_given_at",
-        "consent_wording", "matter_date", "unit_contacted", "unit_answered", "account",
-        "suggested_rejection_reason", "age_limit_exceeded", "rejection_reason",
-        "referral_bodies", "investigation_questions", "statement_due",
-        "statement_received_on", "hearing_due", "advisor_statement", "criticism_level",
-        "request_to_act", "outcome", "acknowledgement_due", "acknowledged_at", "closed_at",
-        "merged_into",
-    ]
 
     def get(self, request, *args, **kwargs):
         audit.record(request.user, self.object, audit.VIEW, screen="inspect")
         return super().get(request, *args, **kwargs)
 
-    def get_fields(self):
-        return list(self.fields)
+    def get_field_display_value(self, field_name, field):
+        # Wagtail would print True/False, None and English date formats.
+        value = getattr(self.object, field_name, None)
+        if isinstance(value, bool):
+            return _("Yes") if value else _("No")
+        if isinstance(value, datetime.date):
+            return dates.show(value)
+        if isinstance(value, get_user_model()):
+            return advisor_name(value)
+        shown = super().get_field_display_value(field_name, field)
+        return "-" if shown in (None, "") else shown
+
+    def documents(self):
+        """Every file on the case, the citizen's own uploads included."""
+        return self.object.documents.select_related("event", "uploaded_by")
 
     def steps(self):
         case = self.object
@@ -84,7 +90,7 @@ class CaseInspectView(InspectView):
         context.update({
             "case": case,
             "events": events,
-            "attachments": case.documents.filter(event__isnull=True),
+            "documents": self.documents(),
             "forwardings": case.forwardings.select_related("unit"),
             "open_deadlines": deadlines.open_deadlines(case),
             "today": timezone.localdate(),

@@ -11,14 +11,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
-from ... import audit
+from ... import audit, dates
 from ...models import Theme
 from ...streaming import StreamingExportMixin
 from .. import exports
+from ..advisors import advisor_name
 from ..models import Case
 from .access import refuse
 
@@ -96,7 +97,8 @@ class NextDeadlineColumn(Column):
 
 def listing_columns():
     return [
-        DateColumn("received_at", label=gettext_lazy("Received"), sort_key="received_at"),
+        Column("received_at", label=gettext_lazy("Received"), sort_key="received_at",
+               accessor=lambda case: dates.show(case.received_at)),
         Column("inquiry_type", label=gettext_lazy("Type"), accessor="get_inquiry_type_display",
                sort_key="inquiry_type"),
         Column("area", label=gettext_lazy("Area"), sort_key="area__name"),
@@ -104,7 +106,8 @@ def listing_columns():
                sort_key="status"),
         NextDeadlineColumn("next_deadline", label=gettext_lazy("Next deadline"),
                            sort_key="next_deadline"),
-        Column("assigned_to", label=gettext_lazy("Assigned"), sort_key="assigned_to__username"),
+        Column("assigned_to", label=gettext_lazy("Assigned"), sort_key="assigned_to__first_name",
+               accessor=lambda case: advisor_name(case.assigned_to)),
     ]
 
 

@@ -41,6 +41,19 @@ class CaseViewSet(SnippetViewSet):
     filterset_class = CaseFilterSet
     search_fields = ["reference", "citizen_name", "citizen_email", "citizen_phone", "account"]
     inspect_view_enabled = True
+    #: "Case details" on the overview; Wagtail hands these to the inspect view.
+    inspect_view_fields = [
+        "received_at", "channel", "requester_role", "inquiry_type", "origin", "status",
+        "triaged_at", "area", "secondary_areas", "themes", "assigned_to",
+        "citizen_name", "citizen_email", "citizen_phone", "citizen_address",
+        "contact_preference", "on_behalf_of", "consent_contact_unit", "consent_given_at",
+        "consent_wording", "matter_date", "unit_contacted", "unit_answered", "account",
+        "suggested_rejection_reason", "age_limit_exceeded", "rejection_reason",
+        "referral_bodies", "investigation_questions", "statement_due",
+        "statement_received_on", "hearing_due", "advisor_statement", "criticism_level",
+        "request_to_act", "outcome", "acknowledgement_due", "acknowledged_at", "closed_at",
+        "merged_into",
+    ]
     list_export = ["reference"]  # the real columns are chosen per request (cases.exports)
     index_view_class = CaseIndexView
     add_view_class = CaseCreateView

@@ -5,6 +5,7 @@ from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -70,14 +71,16 @@ class LearningNoteIndexPage(RoutablePageMixin, IntroPage):
 class LearningNotePage(RoutablePageMixin, SiteTemplateMixin, Page):
     """Læringsnotat: what the organisation can learn from the advisor's cases.
 
-    Publishing is refused while the note holds personal data (see ``forms`` and
-    :meth:`publish`). The source cases are for the advisor only and never rendered.
+    Publishing is refused while the note holds personal data, and storing any revision while
+    it holds a CPR number (see ``forms``, :meth:`publish` and :meth:`save_revision`). The
+    source cases are for the advisor only and never rendered.
     """
 
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     summary = models.TextField(_("summary"), max_length=600,
                                help_text=_("Two or three sentences shown in the list."))
-    body = StreamField(NOTE_BODY_BLOCKS, verbose_name=_("body"))
+    # In context: the core's "body" (of an e-mail) has another Danish word.
+    body = StreamField(NOTE_BODY_BLOCKS, verbose_name=pgettext_lazy("learning note", "body"))
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True,
                                      related_name="learning_notes")
     areas = ParentalManyToManyField(Area, verbose_name=_("areas"), blank=True,
@@ -129,6 +132,17 @@ class LearningNotePage(RoutablePageMixin, SiteTemplateMixin, Page):
             for text in personal_data.block_strings(child.block, child.value)
         )
         return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        """Refuse to store a revision (draft, autosave, copy, import) with a CPR number.
+
+        The editor's form stops it earlier, naming the block; this is the last line.
+        """
+        problems = [problem for problem in personal_data.scan_note(self, names=())
+                    if problem.blocks_draft]
+        if problems:
+            raise PermissionDenied(" ".join(str(problem.message) for problem in problems))
+        return super().save_revision(*args, **kwargs)
 
     def publish(self, revision, *args, **kwargs):
         """Refuse any way of publishing (bulk action, workflow, scheduler) with personal data.

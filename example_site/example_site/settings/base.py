@@ -5,6 +5,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from borgerraadgiver_plugin.wagtail_da import LOCALE_DIR as WAGTAIL_DA_LOCALE
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -16,6 +18,8 @@ INSTALLED_APPS = [
     "borgerraadgiver_plugin.veterans",
     "borgerraadgiver_plugin.learning",
     "borgerraadgiver_plugin.reports",
+    # Danish for Wagtail's own screens; before Wagtail, so its translations win.
+    "borgerraadgiver_plugin.wagtail_da",
     # What the plugin builds on.
     "wagtail_modeladmin",
     "django_filters",
@@ -116,7 +120,13 @@ LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
+# Danish for Wagtail's JavaScript strings too (the app covers the rest).
+LOCALE_PATHS = [WAGTAIL_DA_LOCALE]
+WAGTAILADMIN_USER_LOGIN_FORM = "borgerraadgiver_plugin.wagtail_da.forms.LoginForm"
 USE_TZ = True
+# Wagtail's date pickers write the same dates as the plugin's screens (01.12.2026 14:05).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
