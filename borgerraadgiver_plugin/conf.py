@@ -7,6 +7,8 @@ lives in :class:`~borgerraadgiver_plugin.models.BorgerraadgiverSettings`.
 from django.conf import settings
 
 DEFAULTS = {
+    # Rows an export reads per query (and logs per audit insert); bounds the worker's memory.
+    "BORGERRAADGIVER_EXPORT_CHUNK_SIZE": 2000,
     # The customer's own base template; the plugin's pages render into its ``content`` block.
     "BORGERRAADGIVER_BASE_TEMPLATE": "base.html",
     # Prefix of case references, e.g. BR-2026-0001.

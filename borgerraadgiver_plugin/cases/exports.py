@@ -1,18 +1,14 @@
-"""Spreadsheet export of the case listing: which columns, and how values are made safe.
+"""Spreadsheet export of the case listing: which columns, and their values.
 
-Dates and times are written in ISO 8601, times in Copenhagen time with their offset.
-
-A cell that a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
-return first) is written with a leading apostrophe, in CSV and XLSX alike. The citizen's own
-text and contact details are exported only when the advisor asks for them.
+Dates and times are written in ISO 8601, times in Copenhagen time with their offset. The
+citizen's own text and contact details are exported only when the advisor asks for them.
+Streaming and formula neutralising are :mod:`borgerraadgiver_plugin.streaming`'s.
 """
 
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 from .. import dates
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 BASE_COLUMNS = [
     "reference", "received_at", "channel", "inquiry_type", "origin", "status", "area",
@@ -26,13 +22,6 @@ HEADINGS = {
 }
 
 INCLUDE_TEXT_PARAM = "with_text"
-
-
-def neutralise(value):
-    """``value`` with anything a spreadsheet would evaluate turned into plain text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def export_columns(include_text=False):

@@ -12,6 +12,7 @@ from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectVie
 
 from .. import audit
 from ..refusal import forbidden
+from ..streaming import StreamingExportMixin
 from . import consent as rules
 from .anonymisation import anonymise
 from .choices import ActivityKind, ReferralKind
@@ -24,7 +25,7 @@ def _url(model, action, *args):
     return reverse(f"{opts.app_label}_{opts.model_name}_modeladmin_{action}", args=args)
 
 
-class RegistryIndexView(IndexView):
+class RegistryIndexView(StreamingExportMixin, IndexView):
     def dispatch(self, request, *args, **kwargs):
         try:
             return super().dispatch(request, *args, **kwargs)
@@ -33,9 +34,14 @@ class RegistryIndexView(IndexView):
             messages.error(request, _("The filter could not be used; showing all records."))
             return redirect(self.index_url)
 
-    def as_spreadsheet(self, queryset, spreadsheet_format):
-        audit.record_many(self.request.user, queryset, audit.EXPORT, format=spreadsheet_format)
-        return super().as_spreadsheet(queryset, spreadsheet_format)
+    def record_export(self, chunk, export_format):
+        audit.record_many(self.request.user, chunk, audit.EXPORT, format=export_format)
+
+    def preprocess_field_value(self, field, value, export_format):
+        # The lone dash of an empty cell is no formula; a phone number "+45 ..." could be.
+        if value == self.model_admin.get_empty_value_display(field):
+            return value
+        return super().preprocess_field_value(field, value, export_format)
 
 
 class FollowUpWarningMixin:

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import IndexView
 
 from ... import audit, dates
 from ...models import Theme
+from ...streaming import StreamingExportMixin
 from .. import exports
 from ..advisors import advisor_name
 from ..models import Case
@@ -110,7 +111,7 @@ def listing_columns():
     ]
 
 
-class CaseIndexView(IndexView):
+class CaseIndexView(StreamingExportMixin, IndexView):
     paginator_class = CasePaginator
     default_ordering = "-received_at"
 
@@ -164,6 +165,9 @@ class CaseIndexView(IndexView):
         if self.is_export:
             if not request.user.has_perm(EXPORT_PERMISSION):
                 return refuse(request)
+            # Straight to the file: the listing's context would count and hold every row.
+            self.object_list = self.get_queryset()
+            return self.as_spreadsheet(self.object_list, request.GET.get("export"))
         return super().get(request, *args, **kwargs)
 
     # Export ---------------------------------------------------------------------------------
@@ -216,17 +220,15 @@ class CaseIndexView(IndexView):
         labels = self.choice_labels
         return {field: exports.display_value(item, field, labels) for field in self.list_export}
 
-    def preprocess_field_value(self, field, value, export_format):
-        return exports.neutralise(super().preprocess_field_value(field, value, export_format))
+    def record_export(self, chunk, export_format):
+        audit.record_many(self.request.user, chunk, audit.EXPORT, format=export_format,
+                          with_text=self.include_text)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        rows = list(queryset)  # already evaluated for the context; themes prefetched
-        if not rows:
+        if not queryset.exists():
             messages.info(self.request, _("No cases match the filters, so there is nothing to "
                                           "export."))
             query = self.request.GET.copy()
             query.pop("export", None)
             return redirect(f"{self.index_url}?{query.urlencode()}" if query else self.index_url)
-        audit.record_many(self.request.user, rows, audit.EXPORT, format=spreadsheet_format,
-                          with_text=self.include_text)
-        return super().as_spreadsheet(rows, spreadsheet_format)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
