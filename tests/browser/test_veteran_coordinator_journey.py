@@ -133,7 +133,7 @@ def test_coordinator_takes_a_request_from_contact_to_anonymisation(
     due = page.locator("#veteran-coordinator-content").inner_text()
     follow_up = timezone.localdate() + datetime.timedelta(days=3)
     assert CITIZEN in due
-    assert f"{follow_up.day}. " in due
+    assert f"{follow_up:%d.%m.%Y}" in due
     journey.step("follow-up-due-on-the-dashboard")
     click(page, "link", "Alle opfølgninger, der forfalder")
     assert CITIZEN in page.locator("main table").inner_text()
