@@ -27,14 +27,19 @@ ROOT = Path(__file__).resolve().parents[2]
 def run():
     url = os.environ.get("BENCH_CASES_DATABASE_URL", DEFAULT_URL)
     _create_database(url)
+    return run_child("tests.benchmarks.bench_case_listing", url).splitlines()
+
+
+def run_child(module, url, *args):
+    """Run a benchmark module in a fresh interpreter on the database ``url``; its stdout."""
     env = {**os.environ, "DATABASE_URL": url,
            "DJANGO_SETTINGS_MODULE": "example_site.settings.test",
            "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)])}
-    child = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_case_listing"],
+    child = subprocess.run([sys.executable, "-m", module, *args],
                            env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     if child.returncode:
         raise RuntimeError(child.stderr[-3000:])
-    return child.stdout.splitlines()
+    return child.stdout
 
 
 def _create_database(url):

@@ -13,12 +13,11 @@ import datetime
 import io
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 
-from tests.benchmarks.bench_case_listing import ROOT, _create_database, _seed
+from tests.benchmarks.bench_case_listing import _create_database, _seed, run_child
 
 CONTACTS = 10_000
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/br_bench_exports"
@@ -55,14 +54,7 @@ def run():
 
 
 def _child(url, target):
-    env = {**os.environ, "DATABASE_URL": url,
-           "DJANGO_SETTINGS_MODULE": "example_site.settings.test",
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)])}
-    child = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_exports", target],
-                           env=env, cwd=ROOT, capture_output=True, text=True, check=False)
-    if child.returncode:
-        raise RuntimeError(child.stderr[-3000:])
-    return child.stdout.strip()
+    return run_child("tests.benchmarks.bench_exports", url, target).strip()
 
 
 def _seed_contacts():

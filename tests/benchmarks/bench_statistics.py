@@ -11,11 +11,9 @@ import io
 import os
 import random
 import statistics
-import subprocess
-import sys
 import time
 
-from tests.benchmarks.bench_case_listing import ROOT, _create_database
+from tests.benchmarks.bench_case_listing import _create_database, run_child
 
 ROWS = 100_000
 YEARS = 5
@@ -26,14 +24,7 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/br_bench_statistics"
 def run():
     url = os.environ.get("BENCH_STATISTICS_DATABASE_URL", DEFAULT_URL)
     _create_database(url)
-    env = {**os.environ, "DATABASE_URL": url,
-           "DJANGO_SETTINGS_MODULE": "example_site.settings.test",
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)])}
-    child = subprocess.run([sys.executable, "-m", "tests.benchmarks.bench_statistics"],
-                           env=env, cwd=ROOT, capture_output=True, text=True, check=False)
-    if child.returncode:
-        raise RuntimeError(child.stderr[-3000:])
-    return child.stdout.splitlines()
+    return run_child("tests.benchmarks.bench_statistics", url).splitlines()
 
 
 def _seed(today):
