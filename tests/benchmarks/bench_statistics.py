@@ -28,7 +28,6 @@ def run():
 
 
 def _seed(today):
-    from django.db import connection
     from django.utils import timezone
 
     from borgerraadgiver_plugin import choices
@@ -37,6 +36,7 @@ def _seed(today):
 
     have = Case.objects.filter(reference__startswith="STAT-").count()
     if have >= ROWS:
+        _seed_forwardings()
         return
     areas = list(Area.objects.all())[:8]
     areas += [Area.objects.create(name=f"Bench-center {n}") for n in range(8 - len(areas))]
@@ -71,6 +71,32 @@ def _seed(today):
     links = Case.themes.through
     links.objects.bulk_create([links(case_id=pk, theme_id=rng.choice(themes).pk)
                                for pk in ids if rng.random() < 0.4], batch_size=10000)
+    _seed_forwardings()
+
+
+def _seed_forwardings():
+    """A fifth of the cases forwarded to their area, most of them answered within 25 days
+    (a database seeded before forwarded_results existed gets them on its next run)."""
+    from django.db import connection
+
+    from borgerraadgiver_plugin import choices
+    from borgerraadgiver_plugin.cases.models import Case, Forwarding
+
+    cases = Case.objects.filter(reference__startswith="STAT-")
+    if Forwarding.objects.filter(case__in=cases).exists():
+        return
+    rng = random.Random(17)
+    forwardings = []
+    for pk, area_id, received in cases.values_list("pk", "area_id", "received_at"):
+        if rng.random() >= 0.2:
+            continue
+        sent = received.date() + datetime.timedelta(days=rng.randint(0, 5))
+        answered = sent + datetime.timedelta(days=rng.randint(1, 25))
+        forwardings.append(Forwarding(
+            case_id=pk, unit_id=area_id, sent_on=sent, due_on=sent + datetime.timedelta(days=14),
+            answered_on=answered if rng.random() < 0.9 else None,
+            upheld=rng.choice(["", *choices.UpheldValue.values])))
+    Forwarding.objects.bulk_create(forwardings, batch_size=10000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 

@@ -42,7 +42,7 @@ def test_secondary_suppression_in_a_cross_table_leaves_no_cell_derivable():
 
 def test_measures_of_small_groups_and_shares_of_hidden_counts_are_left_empty():
     columns = [Column("period", "n"), Column("median", "median", MEASURE),
-               Column("pct", "share", MEASURE, reveals="period")]
+               Column("pct", "share", MEASURE, reveals=("period",))]
     rows = [Row("A", "a", [2, 4.0, 20.0], basis=2), Row("B", "b", [12, 6.0, 50.0], basis=12),
             Row("C", "c", [3, 5.0, 30.0], basis=10), Row(TOTAL, "t", [17, 5.0, 100.0], basis=17)]
     # A: group of 2 → median empty; C's count 3 is hidden as A's partner, so its share goes.

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection, models, transaction
-from django.db.models import Count, Exists, OuterRef, Q, Value, When
+from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ... import conf
-from ...cases.models import Case, CaseHandlingMethod
+from ...cases.models import Case, CaseHandlingMethod, Forwarding
 from ...choices import (
     CaseOrigin,
     CaseStatus,
@@ -32,10 +32,12 @@ from ...choices import (
     ReferralTarget,
     RejectionReason,
     RequesterRole,
+    UpheldValue,
 )
 from ...learning.models import Recommendation
 from ...models import Area, Theme
 from ...veterans.statistics import veteran_counts
+from ...working_days import WorkingCalendar
 from .periods import local_midnight, previous_period
 from .suppression import suppress
 from .tables import MEASURE, TOTAL, Column, Row, Table
@@ -55,7 +57,8 @@ COUNTING_RULES = [
     _("A case counts under the area stored on it, the area valid when it arrived, also after "
       "that area has closed."),
     _("Processing time is counted in calendar days from the day received to the day closed "
-      "(Danish local time)."),
+      "(Danish local time). A unit's answer time is counted in working days from the day the "
+      "complaint was forwarded to the day the unit answered, for answers given in the period."),
     _("A share is shown only when its denominator is at least %(n)d cases; otherwise only the "
       "counts are shown."),
 ]
@@ -64,10 +67,15 @@ COUNTING_RULES = [
 TABLE_IDS = [
     "inquiries_by_type", "inquiries_by_origin", "inquiries_by_channel",
     "inquiries_by_requester_role", "area_by_type", "complaints_by_theme", "theme_by_area",
-    "handling_methods_by_area", "rejections_by_reason", "investigations", "criticism_levels",
+    "handling_methods_by_area", "forwarded_results", "rejections_by_reason", "investigations",
+    "criticism_levels",
     "processing_time_by_type", "open_cases_by_age", "fo_outcome_groups", "referrals_by_body",
-    "recommendations_by_area", "veterans", "veteran_activities",
+    "recommendations_by_area", "studies", "veterans", "veteran_activities",
 ]
+#: Origins that are the advisor's own studies (egen drift) rather than a citizen's inquiry.
+STUDY_ORIGINS = [(code, label) for code, label in CaseOrigin.choices
+                 if code != CaseOrigin.CITIZEN]
+NO_RESULT = "NO_RESULT"
 
 FO_CRITICISM, FO_NO_CRITICISM, FO_OTHER, FO_REJECTED = (
     "CRITICISM", "NO_CRITICISM", "OTHER", "REJECTED")
@@ -132,11 +140,13 @@ class Statistics:
         }
 
 
-def compute(period, threshold):
+def compute(period, threshold, calendar=None):
+    """The statistics of ``period``; ``calendar`` (the municipality's, from its settings)
+    counts the units' answer times in working days."""
     previous = previous_period(period)
     with transaction.atomic():  # one snapshot: the tables agree with each other
         _without_jit()
-        tables = _Builder(period, previous).tables()
+        tables = _Builder(period, previous, calendar or WorkingCalendar()).tables()
     return Statistics(period, previous, threshold, tables)
 
 
@@ -185,8 +195,8 @@ def _median(histogram):
 
 
 class _Builder:
-    def __init__(self, period, previous):
-        self.period, self.previous = period, previous
+    def __init__(self, period, previous, calendar):
+        self.period, self.previous, self.calendar = period, previous, calendar
         cases = Case.objects.countable()
         self.received = cases.filter(received_at__gte=previous.start_at,
                                      received_at__lt=period.end_at)
@@ -206,8 +216,20 @@ class _Builder:
         return list(self.closed.annotate(
             span=_span("closed_at", self.period), investigated=Exists(investigated),
         ).values(
-            "span", "area_id", "inquiry_type", "outcome", "criticism_level", "rejection_reason",
-            "investigated",
+            "span", "area_id", "inquiry_type", "origin", "outcome", "criticism_level",
+            "rejection_reason", "investigated",
+        ).annotate(n=Count("pk")).order_by())
+
+    def _answers(self):
+        """Units' answers given in the period, by unit, result and the two dates (so the
+        working days are worked out once per pair of dates, never per row)."""
+        answered = Forwarding.objects.filter(
+            case__in=Case.objects.countable(), answered_on__gte=self.period.start,
+            answered_on__lte=self.period.end)
+        on_time = ExpressionWrapper(Q(answered_on__lte=F("due_on")),
+                                    output_field=models.BooleanField())
+        return list(answered.annotate(on_time=on_time).values(
+            "unit_id", "upheld", "sent_on", "answered_on", "on_time",
         ).annotate(n=Count("pk")).order_by())
 
     def _processing_days(self):
@@ -245,6 +267,10 @@ class _Builder:
         for span, period in ((PERIOD, self.period), (PREVIOUS, self.previous)):
             still_open = Q(received_at__lt=period.end_at) & (
                 Q(closed_at__isnull=True) | Q(closed_at__gte=period.end_at))
+            if span == PERIOD:
+                for origin, _label in STUDY_ORIGINS:
+                    aggregates[f"study__{origin}"] = Count(
+                        "pk", filter=still_open & Q(origin=origin))
             for code, _label, low, high in AGE_BUCKETS:
                 in_bucket = Q(received_at__lt=local_midnight(
                     period.end - datetime.timedelta(days=low - 1)))
@@ -263,9 +289,11 @@ class _Builder:
     def tables(self):
         intake, outcomes = self._intake(), self._outcomes()
         themes, methods = self._themes(), self._methods()
-        recommendations = self._recommendations()
+        recommendations, answers = self._recommendations(), self._answers()
+        open_counts = self._open_by_age()
         seen_areas = ({g["area_id"] for g in intake + outcomes + recommendations}
-                      | {g["case__area_id"] for g in themes + methods})
+                      | {g["case__area_id"] for g in themes + methods}
+                      | {g["unit_id"] for g in answers})
         self.areas = self._area_rows(seen_areas)
         tables = [
             self._by_vocabulary("inquiries_by_type", _("Inquiries by type"),
@@ -287,6 +315,7 @@ class _Builder:
                         "case__area_id", self.areas, "method", _items(HandlingMethod.choices),
                         totals=False, note=_("A case can be handled in several ways; each "
                                              "method used counts once.")),
+            self._forwarded_results(answers),
             self._by_vocabulary("rejections_by_reason", _("Rejections by reason"),
                                 [g for g in outcomes if g["rejection_reason"]],
                                 "rejection_reason", RejectionReason),
@@ -295,7 +324,7 @@ class _Builder:
                                 [g for g in outcomes if g["criticism_level"]],
                                 "criticism_level", CriticismLevel),
             self._processing_time(self._processing_days()),
-            self._open_cases(self._open_by_age()),
+            self._open_cases(open_counts),
             self._fo_outcome_groups(outcomes),
             self._by_vocabulary("referrals_by_body", _("Referrals by body"), self._referrals(),
                                 "referralbody__code", ReferralTarget, total=False,
@@ -305,6 +334,7 @@ class _Builder:
                         _("Recommendations issued in the period, by area and status now"),
                         recommendations, "area_id", self.areas, "status",
                         _items(RecommendationStatus.choices)),
+            self._studies(intake, outcomes, open_counts),
             *self._veterans(),
         ]
         for table in tables:
@@ -373,8 +403,9 @@ class _Builder:
         closed = sum(_totals(outcomes, "span", PERIOD).values())
         table.columns += [
             Column("pct_of_investigations", _("Share of the investigations, %"), MEASURE,
-                   reveals=PERIOD),
-            Column("pct_of_closed", _("Share of all cases closed, %"), MEASURE, reveals=PERIOD),
+                   reveals=(PERIOD,)),
+            Column("pct_of_closed", _("Share of all cases closed, %"), MEASURE,
+                   reveals=(PERIOD,)),
         ]
         for row in table.rows:
             row.cells += [None if row.code == TOTAL else _share(row.cells[0], investigated),
@@ -413,6 +444,66 @@ class _Builder:
         return Table("processing_time_by_type", _("Processing time by type"), columns, rows, [
             _("Cases closed in the period; calendar days from the day received to the day "
               "closed. Targets in days: %(targets)s.") % {"targets": target_text}])
+
+    def _forwarded_results(self, answers):
+        """Per unit: the answers by result, the upheld share (upheld and partly upheld of the
+        answers) and the answer time in working days against the unit's deadline."""
+        results = [code for code, _label in UpheldValue.choices]
+        columns = [*(Column(code, label) for code, label in UpheldValue.choices),
+                   Column(NO_RESULT, _("No result recorded")),
+                   Column(TOTAL, _("Answered")),
+                   Column("upheld_pct", _("Upheld or partly upheld, %"), MEASURE,
+                          reveals=(UpheldValue.UPHELD, UpheldValue.PARTLY_UPHELD)),
+                   Column("median_working_days", _("Median working days"), MEASURE),
+                   Column("mean_working_days", _("Mean working days"), MEASURE),
+                   Column("within_deadline_pct", _("Within the deadline, %"), MEASURE)]
+        working_days = {}
+        by_unit = {}
+        for group in answers:
+            dates = group["sent_on"], group["answered_on"]
+            if dates not in working_days:
+                working_days[dates] = max(0, self.calendar.between(*dates))
+            for key in (group["unit_id"], TOTAL):
+                unit = by_unit.setdefault(key, {"results": Counter(), "days": Counter(),
+                                                "on_time": 0})
+                unit["results"][group["upheld"] or NO_RESULT] += group["n"]
+                unit["days"][working_days[dates]] += group["n"]
+                unit["on_time"] += group["n"] if group["on_time"] else 0
+
+        def row(key, code, label):
+            unit = by_unit.get(key, {"results": Counter(), "days": Counter(), "on_time": 0})
+            counts, days = unit["results"], unit["days"]
+            answered = sum(counts.values())
+            upheld = counts[UpheldValue.UPHELD] + counts[UpheldValue.PARTLY_UPHELD]
+            mean = (round(sum(d * n for d, n in days.items()) / answered, 1)
+                    if answered else None)
+            return Row(code, label, [*(counts[result] for result in results), counts[NO_RESULT],
+                                     answered, _share(upheld, answered), _median(days), mean,
+                                     _share(unit["on_time"], answered)], basis=answered)
+
+        rows = [row(key, code, label) for key, code, label in self.areas]
+        rows.append(row(TOTAL, TOTAL, _("Total")))
+        return Table("forwarded_results", _("Forwarded complaints: the units' answers"),
+                     columns, rows, [_("Answers the units gave in the period, by the unit the "
+                                       "complaint was forwarded to; working days from the day "
+                                       "it was forwarded to the day of the answer.")])
+
+    def _studies(self, intake, outcomes, open_counts):
+        """Own-initiative and council-ordered studies: begun, closed and still open."""
+        begun_now, begun_before = (_totals(intake, "origin", span) for span in (PERIOD,
+                                                                                 PREVIOUS))
+        closed = _totals(outcomes, "origin", PERIOD)
+        rows = [Row(code, label, [begun_now[code], begun_before[code], closed[code],
+                                  open_counts[f"study__{code}"]])
+                for code, label in STUDY_ORIGINS]
+        rows.append(Row(TOTAL, _("Total"), [sum(row.cells[i] for row in rows)
+                                            for i in range(4)]))
+        return Table("studies", _("Own-initiative and council-ordered studies"), [
+            Column(PERIOD, _("Begun in the period")),
+            Column(PREVIOUS, _("Begun in the previous period")),
+            Column("closed", _("Closed in the period")),
+            Column("open", _("Open at the end of the period")),
+        ], rows)
 
     def _open_cases(self, counts):
         rows = [Row(code, label, [counts[f"{PERIOD}__{code}"], counts[f"{PREVIOUS}__{code}"]])

@@ -35,7 +35,8 @@ def suppress(table, threshold):
                 small = 0 < (table.rows[r].cells[c] or 0) < threshold
                 row.cells[c] = hidden_label(threshold) if small else None
             elif column.kind == MEASURE and (
-                    small_group or (r, index.get(column.reveals)) in hidden):
+                    small_group or any((r, index.get(code)) in hidden
+                                       for code in column.reveals)):
                 row.cells[c] = None
     if hidden:
         published.notes.append(_(

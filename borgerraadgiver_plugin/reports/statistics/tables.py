@@ -14,9 +14,9 @@ class Column:
     code: str
     label: str
     kind: str = COUNT
-    #: For a share: the code of the count column it is a share of. Multiplied by its
-    #: denominator it would give that count back, so it is left empty where that count is hidden.
-    reveals: str | None = None
+    #: For a share: the codes of the count columns it is a share of. Multiplied by its
+    #: denominator it would give their sum back, so it is left empty where one of them is hidden.
+    reveals: tuple = ()
 
 
 @dataclass

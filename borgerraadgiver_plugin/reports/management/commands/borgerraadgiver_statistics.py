@@ -14,7 +14,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
 from ....models import BorgerraadgiverSettings
 from ...statistics import PeriodError, compute, make_period, parse_day
@@ -53,7 +52,9 @@ class Command(BaseCommand):
                 period = make_period(parse_day(start, "--from"), parse_day(end, "--to"))
             except PeriodError as error:
                 raise CommandError(str(error), returncode=USAGE_ERROR) from None
-            statistics = compute(period, _threshold())
+            advisor_settings = BorgerraadgiverSettings.current()
+            statistics = compute(period, advisor_settings.suppression_threshold,
+                                 advisor_settings.calendar)
             data = statistics.as_dict([table] if table else None)
             if format == "csv":
                 self._write_csv(data)
@@ -71,9 +72,3 @@ class Command(BaseCommand):
                     writer.writerow([table_id, row["code"], row["label"], column["code"],
                                      column["label"], "" if cell is None else cell])
 
-
-def _threshold():
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        return BorgerraadgiverSettings._meta.get_field("suppression_threshold").default
-    return BorgerraadgiverSettings.for_site(site).suppression_threshold
