@@ -17,10 +17,10 @@ from ..choices import (
     RequesterRole,
     UpheldValue,
 )
-from ..models import Area, ReferralBody, Theme
+from ..models import Area, BorgerraadgiverSettings, ReferralBody, Theme
 from ..privacy import validate_no_cpr
 from ..text import validate_name, validate_plain_text
-from . import deadlines, workflow
+from . import deadlines, uploads, workflow
 from .advisors import AdvisorChoiceField, advisors
 from .models import Case, LinkKind
 from .models.timeline import EventKind
@@ -29,6 +29,22 @@ DEFAULT_CONSENT_WORDING = _(
     "The citizen agrees that the citizen advisor may contact the unit and its caseworker "
     "about the matter."
 )
+
+
+class AttachmentField(forms.FileField):
+    """One file through the attachment policy (:mod:`.uploads`), with the advisor's types and
+    the size limit of the advisor's settings; cleans to a :class:`~.uploads.CheckedFile`."""
+
+    def __init__(self, **kwargs):
+        # An empty file gets the policy's message, which names the file.
+        super().__init__(allow_empty_file=True, **kwargs)
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        limits = uploads.Limits.from_settings(BorgerraadgiverSettings.current())
+        return uploads.check_file(upload, limits, uploads.ADVISOR_TYPES)
 
 
 class CaseForm(forms.Form):
@@ -114,17 +130,7 @@ class EventForm(CaseForm):
     occurred_at = forms.DateTimeField(label=_("Time"), required=False,
                                       help_text=_("Leave empty for now."),
                                       widget=dates.DateTimeInput())
-    attachment = forms.FileField(label=_("Document"), required=False)
-
-    def clean_attachment(self):
-        upload = self.cleaned_data.get("attachment")
-        if not upload:
-            return None
-        from ..models import BorgerraadgiverSettings
-        from .attachments import sniff
-
-        content_type, data = sniff(upload, BorgerraadgiverSettings.current())
-        return upload, content_type, data
+    attachment = AttachmentField(label=_("Document"), required=False)
 
 
 class EmptyForm(CaseForm):
@@ -303,3 +309,13 @@ class CaseAdminForm(WagtailAdminModelForm):
                 "Someone else changed the case after you opened it. Your changes were not "
                 "saved: open the case again to see the other changes, then make yours."
             ), code="conflict")
+
+
+class CaseIntakeForm(CaseAdminForm):
+    """Staff intake: a case typed in from a letter or an e-mail can bring the document it
+    came with, checked like every other attachment."""
+
+    document = AttachmentField(
+        label=_("Document"), required=False,
+        help_text=_("For example the letter the citizen sent. More documents can be added on "
+                    "the timeline."))

@@ -18,10 +18,10 @@ from ..choices import CaseStatus, Channel, RequesterRole
 from ..outbox import queue_messages
 from ..public_forms import submission_key
 from ..references import next_reference
-from ..storage import save_whole
 from . import deadlines, outbox_kinds, triage
+from .documents import DocumentWriter
 from .forms import CONSENT_WORDING, TO_BOOL
-from .models import Case, CaseDocument
+from .models import Case
 
 KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
 KIND_NOTICE = outbox_kinds.NEW_INQUIRY
@@ -118,44 +118,19 @@ def _store(form, page, settings, key):
     case = build_case(form, settings)
     case.submission_key = key
     files = form.cleaned_data.get("attachments") or []
-    stored = []
     try:
-        with transaction.atomic():
+        with DocumentWriter() as documents, transaction.atomic():
             # Taking the reference here, in this transaction, lets Case.save() skip its own
             # savepoint; the number still rolls back with everything else.
             case.validate_area()
             case.reference = next_reference(case.received_at)
             case.save()
             for checked in files:
-                document = CaseDocument(
-                    case=case, original_name=checked.original_name,
-                    content_type=checked.content_type, size=checked.size,
-                    sha256=checked.sha256, scan_state=checked.scan_state,
-                    scan_finding=checked.scan_finding,
-                )
-                field = CaseDocument._meta.get_field("file")
-                document.file = save_whole(
-                    field.storage, field.generate_filename(document, checked.original_name),
-                    checked.file, max_length=field.max_length)
-                stored.append(document.file)
-                document.save()
+                documents.add(checked, case=case)
             queue_messages(messages_for(case, page, settings))
     except IntegrityError:
-        _discard(stored)
         existing = Case.objects.filter(submission_key=key).first()
         if key and existing is not None:
             return existing, False
         raise
-    except BaseException:
-        _discard(stored)
-        raise
     return case, True
-
-
-def _discard(stored_files):
-    """Remove files written for a transaction that did not commit."""
-    for field_file in stored_files:
-        try:
-            field_file.storage.delete(field_file.name)
-        except OSError:
-            pass

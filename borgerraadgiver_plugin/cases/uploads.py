@@ -1,11 +1,14 @@
-"""Attachments from citizens: what is accepted, checked before anything is stored.
+"""The one attachment policy: every file, the citizen's or the advisor's, checked before it is
+stored.
 
 A file is accepted only when its extension and its content (magic bytes) agree on a type in
 the allow-list; what the browser claims (the Content-Type of the part) is ignored. Office files
 are zip archives and are refused when they would unpack to far more than they weigh; images
 are refused when they claim absurd pixel counts. The virus scanner (:mod:`.scanning`) does
-not refuse a file: its verdict travels with the file and quarantines it. Files are stored
-later, by :mod:`.intake`, under random names in private storage.
+not refuse a file: its verdict travels with the file and quarantines it. The name is cleaned
+for display. Checked files are stored by :mod:`.documents`, under random names in private
+storage. Advisors may attach a few more types than citizens (spreadsheets, GIF and WebP), with
+the same checks.
 """
 
 import hashlib
@@ -17,26 +20,36 @@ from dataclasses import dataclass
 
 import filetype
 from django.core.exceptions import ValidationError
+from django.utils.text import get_text_list
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .. import conf
 from . import scanning
 from .models.timeline import ScanState
 
-#: extension -> the MIME type its content must sniff as (None: plain text, no magic bytes).
-ALLOWED_TYPES = {
+#: The citizen's allow-list: extension -> the MIME type its content must sniff as (None: plain
+#: text, no magic bytes). The first extension of a type names it in messages.
+CITIZEN_TYPES = {
     "pdf": "application/pdf",
-    "jpg": "image/jpeg",
     "jpeg": "image/jpeg",
+    "jpg": "image/jpeg",
     "png": "image/png",
     "heic": "image/heic",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "odt": "application/vnd.oasis.opendocument.text",
     "txt": None,
 }
-ZIP_TYPES = {"docx", "odt"}
-IMAGE_TYPES = {"jpg", "jpeg", "png", "heic"}
+#: The advisor's: letters and statements from units come as spreadsheets and web images too.
+ADVISOR_TYPES = {
+    **CITIZEN_TYPES,
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+ZIP_TYPES = {"docx", "odt", "xlsx", "ods"}
+IMAGE_TYPES = {"jpg", "jpeg", "png", "heic", "gif", "webp"}
 MB = 1024 * 1024
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -156,19 +169,28 @@ def _check_image(upload, name):
         _refuse(_("%(name)s has too many pixels. Send a smaller picture."), name, "pixels")
 
 
-def check_file(upload, limits):
-    """Check one upload; a :class:`CheckedFile`, or ValidationError with a Danish message."""
+def type_names(allowed):
+    """"PDF, JPEG, … or TXT": each type of an allow-list once, for messages."""
+    names = {}
+    for ext, mime in allowed.items():
+        names.setdefault(mime, ext.upper())
+    return get_text_list(list(names.values()), gettext("or"))
+
+
+def check_file(upload, limits, allowed=CITIZEN_TYPES):
+    """Check one upload against ``limits`` and the ``allowed`` types; a :class:`CheckedFile`,
+    or ValidationError with a Danish message naming the file."""
     name = clean_name(upload.name)
     ext = extension(name)
-    if ext not in ALLOWED_TYPES:
-        _refuse(_("%(name)s is not a permitted file type. Send PDF, JPEG, PNG, HEIC, DOCX, ODT "
-                  "or TXT."), name, "file_type")
+    if ext not in allowed:
+        _refuse(_("%(name)s is not a permitted file type. Send %(types)s."), name, "file_type",
+                types=type_names(allowed))
     if not upload.size:
         _refuse(_("%(name)s is empty."), name, "empty")
     if upload.size > limits.max_file_bytes:
         _refuse(_("%(name)s is larger than %(mb)s MB."), name, "file_size",
                 mb=limits.max_file_bytes // MB)
-    expected = ALLOWED_TYPES[ext]
+    expected = allowed[ext]
     kind = filetype.guess(_head(upload))
     if expected is None:
         if kind is not None:
@@ -194,7 +216,7 @@ def check_file(upload, limits):
                        scan_state, scan_finding)
 
 
-def check_files(uploads, limits):
+def check_files(uploads, limits, allowed=CITIZEN_TYPES):
     """Check all uploads of one inquiry; every problem is reported, nothing is stored."""
     uploads = [upload for upload in uploads if upload is not None]
     errors = []
@@ -212,7 +234,7 @@ def check_files(uploads, limits):
     checked = []
     for upload in uploads:
         try:
-            checked.append(check_file(upload, limits))
+            checked.append(check_file(upload, limits, allowed))
         except ValidationError as error:
             errors.append(error)
     return checked, errors

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from .. import dates
 from ..choices import CaseStatus, HandlingMethod, Outcome, UpheldValue
 from . import deadlines
+from .documents import DocumentWriter
 from .models import Case, CaseEvent, CaseHandlingMethod, CaseLink, Forwarding, LinkKind
 from .models.timeline import EventKind
 
@@ -110,19 +111,18 @@ def record_consent(case, user, wording):
 def add_event(case, user, *, kind, text, internal=True, occurred_at=None, with_unit=False,
               attachment=None):
     """A note, call, meeting, letter or e-mail on the timeline. Contact with the unit's
-    caseworker (``with_unit``) needs the citizen's consent. ``attachment`` is
-    ``(upload, content_type, data)`` as checked by :func:`.attachments.sniff`."""
+    caseworker (``with_unit``) needs the citizen's consent. ``attachment`` is a
+    :class:`~.uploads.CheckedFile`; one the virus scanner blocked is kept in quarantine."""
     ensure_editable(case)
     if with_unit:
         require_consent(case)
-    event = _event(case, user, kind, text, internal=internal, occurred_at=occurred_at)
-    if attachment:
-        from .attachments import attach
-
-        attach(case, event, attachment[0], user, attachment[1], attachment[2])
-    if kind == EventKind.MEETING and with_unit:
-        _use_method(case, HandlingMethod.MEDIATION)
-    log(case, "wagtail.edit", user=user)
+    with DocumentWriter() as documents:
+        event = _event(case, user, kind, text, internal=internal, occurred_at=occurred_at)
+        if attachment:
+            documents.add(attachment, case=case, event=event, uploaded_by=user)
+        if kind == EventKind.MEETING and with_unit:
+            _use_method(case, HandlingMethod.MEDIATION)
+        log(case, "wagtail.edit", user=user)
     return event
 
 

@@ -262,18 +262,6 @@ def test_a_document_attaches_to_a_timeline_entry(advisor_client):
     assert "afgoerelse.pdf" in advisor_client.get(url("inspect", case.pk)).content.decode()
 
 
-def test_an_executable_attachment_is_refused(advisor_client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    case = CaseFactory(status=CaseStatus.OPEN)
-    exe = SimpleUploadedFile("brev.pdf", b"MZ\x90\x00\x03" + b"\x00" * 200,
-                             content_type="application/pdf")
-    response = post(advisor_client, case, "event", {"kind": "LETTER_IN", "text": "Fil",
-                                                    "attachment": exe})
-    assert "PDF" in response.content.decode()
-    assert not case.events.exists() and not case.documents.exists()
-
-
 def test_saving_over_a_newer_version_is_refused_with_a_conflict_message(advisor_client):
     case = CaseFactory(citizen_name="Original", status=CaseStatus.OPEN)
     page = advisor_client.get(url("edit", case.pk)).content.decode()

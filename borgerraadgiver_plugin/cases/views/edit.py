@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView
 
 from ... import audit
 from .. import deadlines, workflow
+from ..documents import DocumentWriter
 from ..models import CaseEvent
 from ..models.timeline import EventKind
 
@@ -25,14 +26,17 @@ class CaseCreateView(CreateView):
                 timezone.localdate(case.received_at))
         if case.assigned_to_id is None:
             case.assigned_to = self.request.user
-        case = super().save_instance()
-        CaseEvent.objects.create(
-            case=case, kind=EventKind.NOTE, author=self.request.user,
-            occurred_at=case.received_at,
-            text=_("Registered by staff (%(channel)s).") % {
-                "channel": case.get_channel_display()},
-        )
-        deadlines.refresh_next_deadline(case)
+        with DocumentWriter() as documents:
+            case = super().save_instance()
+            event = CaseEvent.objects.create(
+                case=case, kind=EventKind.NOTE, author=self.request.user,
+                occurred_at=case.received_at,
+                text=_("Registered by staff (%(channel)s).") % {
+                    "channel": case.get_channel_display()},
+            )
+            if document := self.form.cleaned_data.get("document"):
+                documents.add(document, case=case, event=event, uploaded_by=self.request.user)
+            deadlines.refresh_next_deadline(case)
         return case
 
     def get_success_url(self):

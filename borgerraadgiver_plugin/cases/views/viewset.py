@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Obj
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ...admin_menu import MENU_HOOK
-from ..admin_forms import CaseAdminForm
+from ..admin_forms import CaseAdminForm, CaseIntakeForm
 from ..filters import CaseFilterSet
 from ..models import Case
 from .access import guard
@@ -68,7 +68,8 @@ class CaseViewSet(SnippetViewSet):
         MATTER_PANELS,
         MultiFieldPanel([FieldPanel("area"), FieldPanel("themes"),
                          FieldPanel("assigned_to")], heading=_("Triage")),
-    ], base_form_class=CaseAdminForm)
+        FieldPanel("document"),
+    ], base_form_class=CaseIntakeForm)
 
     edit_panels = ObjectList([
         FieldPanel("loaded_version", classname="w-hidden"),
