@@ -5,7 +5,7 @@ from django.db.models import Count, Q
 
 from ..choices import RecommendationStatus
 from ..models import Area
-from .models import OPEN_STATUSES, Recommendation, RecommendationStatusChange
+from .models.recommendations import OPEN_STATUSES, Recommendation, RecommendationStatusChange
 
 
 def record_status(recommendation, user=None):
