@@ -84,6 +84,14 @@ class RecommendationViewSet(SnippetViewSet):
     search_fields = ["text", "addressee", "response"]
     ordering = ["-issued_on"]
 
+    def case_action(self, case, user):
+        """The "Add recommendation" button on a case (``cases``' ``CASE_ACTIONS_HOOK``): the
+        new recommendation starts from the case, its area and source."""
+        if not self.permission_policy.user_has_permission(user, "add"):
+            return None
+        return {"label": _("Add recommendation"),
+                "url": f"{reverse(self.get_url_name('add'))}?source_case={case.pk}"}
+
     panels = [
         FieldPanel("text"),
         MultiFieldPanel([
