@@ -66,7 +66,6 @@ def _due_reminders(today, settings):
 def send_due_reminders(today=None, settings=None):
     today = today or timezone.localdate()
     settings = settings or deadlines.current_settings()
-    deadlines.sweep(settings)
     report = ReminderReport(recipients=tuple(recipients(settings)))
     if not report.recipients:
         return report
