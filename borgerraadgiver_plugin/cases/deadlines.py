@@ -80,7 +80,7 @@ def citizen_reply_due(asked_on, settings=None):
 
 def open_deadlines(case):
     """Every deadline on ``case`` still waiting for something, earliest first."""
-    if case.status in (CaseStatus.CLOSED, CaseStatus.MERGED):
+    if case.status in CaseStatus.ended():
         return []
     found = []
     if case.acknowledgement_due and not case.acknowledged_at:
