@@ -62,6 +62,11 @@ class CaseStatus(models.TextChoices):
     CLOSED = "CLOSED", _("Closed")
     MERGED = "MERGED", _("Merged into another case")
 
+    @classmethod
+    def ended(cls):
+        """The statuses of a case nobody works on any more: closed, or merged into another."""
+        return (cls.CLOSED, cls.MERGED)
+
 
 class HandlingMethod(models.TextChoices):
     """Løsningsmetode."""

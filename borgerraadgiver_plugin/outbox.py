@@ -21,6 +21,7 @@ from django.core.mail import get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 
 from . import conf
 from .models import OutboxMessage, OutboxStatus
@@ -66,8 +67,6 @@ def queue_messages(messages):
 
 
 def _enqueue_delivery():
-    from .tasks import deliver_outbox
-
     deliver_outbox.enqueue()
 
 
@@ -149,3 +148,10 @@ def deliver_due(now=None, limit=100):
             sent += 1
         OutboxMessage.objects.filter(pk=message_id, claimed_by=token).update(**changes)
     return sent, failed
+
+
+@task()
+def deliver_outbox():
+    """Background delivery of the outbox (django-tasks; a database worker in production)."""
+    sent, failed = deliver_due()
+    return {"sent": sent, "failed": failed}

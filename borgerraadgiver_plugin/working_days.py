@@ -104,5 +104,3 @@ class WorkingCalendar:
                 count += 1
         return count
 
-
-DEFAULT_CALENDAR = WorkingCalendar()

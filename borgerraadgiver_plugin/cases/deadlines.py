@@ -80,7 +80,7 @@ def citizen_reply_due(asked_on, settings=None):
 
 def open_deadlines(case):
     """Every deadline on ``case`` still waiting for something, earliest first."""
-    if case.status in (CaseStatus.CLOSED, CaseStatus.MERGED):
+    if case.status in CaseStatus.ended():
         return []
     found = []
     if case.acknowledgement_due and not case.acknowledged_at:
@@ -118,22 +118,3 @@ def due_this_week_q(today=None):
 def overdue_q(today=None):
     return Q(next_deadline__lt=today or timezone.localdate())
 
-
-def sweep(settings=None):
-    """Give new cases that arrived without one (e.g. from the web form) their acknowledgement
-    deadline, and make sure every new case's next deadline is set. Returns the number fixed."""
-    from .models import Case
-
-    settings = settings or current_settings()
-    fixed = 0
-    waiting = Case.objects.filter(status=CaseStatus.NEW, acknowledged_at__isnull=True).filter(
-        Q(acknowledgement_due__isnull=True) | Q(next_deadline__isnull=True))
-    for case in waiting:
-        if case.acknowledgement_due is None:
-            case.acknowledgement_due = acknowledgement_due(
-                timezone.localdate(case.received_at), settings)
-            type(case).objects.filter(pk=case.pk).update(
-                acknowledgement_due=case.acknowledgement_due)
-        refresh_next_deadline(case)
-        fixed += 1
-    return fixed

@@ -286,7 +286,7 @@ def _work_in_progress(rng, advisor, calendar, today, areas):
     if len(open_cases) > 12:
         paused = open_cases[11]
         paused.refresh_from_db()
-        if paused.status not in (CaseStatus.CLOSED, CaseStatus.MERGED):
+        if paused.status not in CaseStatus.ended():
             workflow.pause(paused, advisor, reason="Venter på kopi af afgørelsen fra borgeren.")
         investigated = open_cases[12]
         investigated.refresh_from_db()

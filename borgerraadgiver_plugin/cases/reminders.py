@@ -36,13 +36,13 @@ def recipients(settings):
 
 def _due_reminders(today, settings):
     """``(case, key, subject, sentence, forwarding)`` for every reminder due ``today``."""
-    open_cases = Case.objects.exclude(status__in=[CaseStatus.CLOSED, CaseStatus.MERGED])
+    open_cases = Case.objects.open()
     for case in open_cases.filter(acknowledgement_due__lte=today, acknowledged_at__isnull=True):
         yield case, f"ack:{case.pk}:{case.acknowledgement_due}", _(
             "Acknowledgement overdue"), _("Receipt of the case has not been acknowledged; it "
                                           "was due %(due)s."), case.acknowledgement_due, None
     forwardings = Forwarding.objects.filter(answered_on__isnull=True).exclude(
-        case__status__in=[CaseStatus.CLOSED, CaseStatus.MERGED]).select_related("case")
+        case__status__in=CaseStatus.ended()).select_related("case")
     for forwarding in forwardings:
         remind_on = deadlines.forwarding_reminder_on(forwarding.sent_on, settings)
         if forwarding.due_on < today:
@@ -66,7 +66,6 @@ def _due_reminders(today, settings):
 def send_due_reminders(today=None, settings=None):
     today = today or timezone.localdate()
     settings = settings or deadlines.current_settings()
-    deadlines.sweep(settings)
     report = ReminderReport(recipients=tuple(recipients(settings)))
     if not report.recipients:
         return report

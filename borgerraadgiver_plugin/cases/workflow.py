@@ -20,8 +20,6 @@ from .documents import DocumentWriter
 from .models import Case, CaseEvent, CaseHandlingMethod, CaseLink, Forwarding, LinkKind
 from .models.timeline import EventKind
 
-CLOSED_STATES = (CaseStatus.CLOSED, CaseStatus.MERGED)
-
 
 class WorkflowRefused(Exception):
     """A step the rules do not allow; ``str()`` is the message shown to the advisor."""

@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, S
 
 from .. import audit
 from ..admin_menu import MENU_HOOK
-from . import reads, recommendations
+from . import read_counts, recommendations
 from .models import LearningNotePage, NoteRead, Recommendation, RecommendationSource
 
 CASE_VIEW_PERMISSION = "borgerraadgiver_cases.view_case"
@@ -84,6 +84,14 @@ class RecommendationViewSet(SnippetViewSet):
     search_fields = ["text", "addressee", "response"]
     ordering = ["-issued_on"]
 
+    def case_action(self, case, user):
+        """The "Add recommendation" button on a case (``cases``' ``CASE_ACTIONS_HOOK``): the
+        new recommendation starts from the case, its area and source."""
+        if not self.permission_policy.user_has_permission(user, "add"):
+            return None
+        return {"label": _("Add recommendation"),
+                "url": f"{reverse(self.get_url_name('add'))}?source_case={case.pk}"}
+
     panels = [
         FieldPanel("text"),
         MultiFieldPanel([
@@ -116,7 +124,7 @@ class ReadsReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(notes=reads.counts_per_note(), areas=reads.counts_per_area(),
+        context.update(notes=read_counts.counts_per_note(), areas=read_counts.counts_per_area(),
                        show_readers=self.request.user.is_superuser)
         return context
 

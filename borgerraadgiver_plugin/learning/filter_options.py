@@ -6,7 +6,7 @@ and dropped when a theme, an area or a note is saved or deleted (see :mod:`..cac
 
 from ..cached import CachedRows
 from ..models import Area, Theme
-from .models import LearningNotePage
+from .models.notes import LearningNotePage
 
 
 def filter_options():

@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 
 from .filter_options import filter_options
 from .filters import NoteFilterSet
-from .models import LearningNotePage, NoteRead
+from .models.notes import LearningNotePage
+from .models.reads import NoteRead
 
 #: A condition every note meets. With it SQLite (which, unlike PostgreSQL, keeps no statistics
 #: unless ANALYZE is run) walks the index on ``date`` newest first and stops after one page,

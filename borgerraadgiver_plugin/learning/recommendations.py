@@ -1,11 +1,10 @@
 """Follow-up of recommendations: the status rules and the history of every change."""
 
-from django.db import transaction
 from django.db.models import Count, Q
 
 from ..choices import RecommendationStatus
 from ..models import Area
-from .models import OPEN_STATUSES, Recommendation, RecommendationStatusChange
+from .models.recommendations import OPEN_STATUSES, Recommendation, RecommendationStatusChange
 
 
 def record_status(recommendation, user=None):
@@ -23,19 +22,6 @@ def record_status(recommendation, user=None):
         recommendation=recommendation, status=recommendation.status,
         changed_by=user if getattr(user, "is_authenticated", False) else None, comment=comment,
     )
-
-
-@transaction.atomic
-def change_status(recommendation, status, user=None, *, reason="", response=None):
-    """Set a new status (validated: declining needs a reason) and record it in the history."""
-    recommendation.status = status
-    if reason:
-        recommendation.decline_reason = reason
-    if response is not None:
-        recommendation.response = response
-    recommendation.full_clean()
-    recommendation.save()
-    return record_status(recommendation, user)
 
 
 def open_counts_per_area():

@@ -1,15 +1,12 @@
-"""Front-end views of the intranet pages and the editor's messages. Thin: rules live elsewhere."""
-
+"""Front-end views of the note index and the editor's messages. Thin: rules live elsewhere."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
 from ..models import Area
-from . import listing, reads, recommendations
-from .models import LearningNotePage
+from . import listing, recommendations
+from .models.notes import LearningNotePage
 from .personal_data import scan_note
 
 
@@ -42,28 +39,6 @@ def area_recommendations(request, index, area_id):
                            "overview_url": subpage_url(request, index, "recommendations"),
                            "recommendations": recommendations.open_for_area(area)},
     )
-
-
-def note_context(request, note):
-    links = note.recommendation_links.all()
-    if hasattr(links, "select_related"):
-        links = links.select_related("recommendation__area")
-    return {
-        "recommendations": [link.recommendation for link in links],
-        "read": reads.read_of(note, request.user),
-        "mark_read_url": subpage_url(request, note, "mark_read"),
-    }
-
-
-def mark_read(request, note):
-    """One POST, no JavaScript: the reader's "I have read this" button. Repeating is harmless."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    note_url = note.get_url(request)
-    if not request.user.is_authenticated:
-        return redirect_to_login(note_url)
-    reads.mark_read(note, request.user)
-    return redirect(f"{note_url}#laest")
 
 
 def warn_on_draft(request, page):

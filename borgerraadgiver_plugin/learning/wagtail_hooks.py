@@ -5,10 +5,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from ..admin_menu import MENU_HOOK
+from ..cases.views.inspect import CASE_ACTIONS_HOOK
 from . import views
 from .admin_views import READS_PERMISSION, NoteReadersView, ReadsReportView, RecommendationViewSet
 
-register_snippet(RecommendationViewSet)
+recommendation_viewset = RecommendationViewSet()
+register_snippet(recommendation_viewset)
+hooks.register(CASE_ACTIONS_HOOK, recommendation_viewset.case_action)
 
 
 class ReadsMenuItem(MenuItem):

@@ -1,4 +1,4 @@
-"""Deadline rules without HTTP: working days, the next deadline, the sweep of new cases."""
+"""Deadline rules without HTTP: working days and the next deadline."""
 
 import datetime
 
@@ -38,16 +38,6 @@ def test_next_deadline_is_the_earliest_open_one(site):
 def test_closed_case_has_no_next_deadline(site):
     case = CaseFactory(status=CaseStatus.CLOSED, acknowledgement_due=timezone.localdate())
     assert deadlines.refresh_next_deadline(case) is None
-
-
-def test_new_case_gets_its_acknowledgement_deadline_from_the_sweep(site):
-    case = CaseFactory()
-    assert case.acknowledgement_due is None
-    assert deadlines.sweep() == 1
-    case.refresh_from_db()
-    assert case.acknowledgement_due == deadlines.acknowledgement_due(
-        timezone.localdate(case.received_at))
-    assert case.next_deadline == case.acknowledgement_due
 
 
 def test_merging_into_a_merged_case_is_refused(site):

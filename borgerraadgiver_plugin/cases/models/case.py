@@ -37,7 +37,7 @@ class ContactPreference(models.TextChoices):
 
 class CaseQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status__in=[CaseStatus.CLOSED, CaseStatus.MERGED])
+        return self.exclude(status__in=CaseStatus.ended())
 
     def countable(self):
         """Cases that count in statistics: a merged duplicate is counted in its survivor."""

@@ -3,10 +3,11 @@
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail import hooks
 from wagtail.snippets.views.snippets import InspectView
 
 from ... import audit, dates
@@ -16,9 +17,10 @@ from ..advisors import advisor_name
 from ..models import CaseLink
 from .actions import ACTIONS
 
-#: Where the learning part may register its Recommendation screens (a snippet by default).
-RECOMMENDATION_ADD_URLS = ("wagtailsnippets_borgerraadgiver_learning_recommendation:add",
-                           "borgerraadgiver_recommendations:add")
+#: Other parts add buttons to a case's next steps with this hook (the learning part's "Add
+#: recommendation"): ``fn(case, user)`` returns ``{"label": ..., "url": ...}``, or None to add
+#: nothing for this case or user.
+CASE_ACTIONS_HOOK = "register_borgerraadgiver_case_action"
 
 #: Steps offered on an open case, in the order an advisor usually takes them.
 OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
@@ -70,17 +72,14 @@ class CaseInspectView(InspectView):
         if not case.statement_requested_on or case.statement_received_on:
             names = [name for name in names if name != "statement-received"]
         url_name = self.action_url_name
-        return [{"label": ACTIONS[name].label, "url": reverse(url_name, args=[case.pk, name])}
-                for name in names]
+        own = [{"label": ACTIONS[name].label, "url": reverse(url_name, args=[case.pk, name])}
+               for name in names]
+        return own + self.registered_actions()
 
-    def recommendation_add_url(self):
-        """The learning part's "add recommendation" screen, if it is installed."""
-        for name in RECOMMENDATION_ADD_URLS:
-            try:
-                return f"{reverse(name)}?source_case={self.object.pk}"
-            except NoReverseMatch:
-                continue
-        return None
+    def registered_actions(self):
+        """The buttons other parts add with :data:`CASE_ACTIONS_HOOK`, after the case's own."""
+        actions = (fn(self.object, self.request.user) for fn in hooks.get_hooks(CASE_ACTIONS_HOOK))
+        return [action for action in actions if action]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -102,7 +101,6 @@ class CaseInspectView(InspectView):
             "steps": self.steps(),
             "recommendations": list(case.recommendations.all())
             if hasattr(case, "recommendations") else [],
-            "recommendation_add_url": self.recommendation_add_url(),
             "inspect_url_name": self.inspect_url_name,
         })
         return context

@@ -1,9 +1,5 @@
-from .pages import (
-    Audience,
-    LearningNoteIndexPage,
-    LearningNotePage,
-    LearningNoteRecommendation,
-)
+from .notes import Audience, LearningNotePage, LearningNoteRecommendation
+from .pages import LearningNoteIndexPage
 from .reads import NoteRead
 from .recommendations import (
     OPEN_STATUSES,
