@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import CaseStatus
 from ..models import BorgerraadgiverSettings
+from .models.case import Case
 
 ACKNOWLEDGEMENT = "acknowledgement"
 FORWARDING = "forwarding"
@@ -122,8 +123,6 @@ def overdue_q(today=None):
 def sweep(settings=None):
     """Give new cases that arrived without one (e.g. from the web form) their acknowledgement
     deadline, and make sure every new case's next deadline is set. Returns the number fixed."""
-    from .models import Case
-
     settings = settings or current_settings()
     fixed = 0
     waiting = Case.objects.filter(status=CaseStatus.NEW, acknowledged_at__isnull=True).filter(

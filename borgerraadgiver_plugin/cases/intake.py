@@ -21,7 +21,8 @@ from ..references import next_reference
 from ..storage import save_whole
 from . import deadlines, outbox_kinds, triage
 from .forms import CONSENT_WORDING, TO_BOOL
-from .models import Case, CaseDocument
+from .models.case import Case
+from .models.timeline import CaseDocument
 
 KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
 KIND_NOTICE = outbox_kinds.NEW_INQUIRY
