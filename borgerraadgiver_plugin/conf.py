@@ -22,13 +22,12 @@ DEFAULTS = {
     # sooner than MIN_SECONDS after it was shown is a bot; later than MAX_AGE has expired.
     "BORGERRAADGIVER_FORM_MIN_SECONDS": 3,
     "BORGERRAADGIVER_FORM_MAX_AGE": 4 * 3600,
-    # Per-IP rate limit (requests per window in seconds), kept in the Django cache.
-    "BORGERRAADGIVER_RATE_LIMIT": 10,
+    # Per-IP rate limit of every public form, kept in the Django cache: POSTs (errors
+    # included) one address may send to one kind of form per window of seconds.
+    "BORGERRAADGIVER_FORM_RATE_LIMIT": 20,
     "BORGERRAADGIVER_RATE_WINDOW": 3600,
     # Proxies whose X-Forwarded-For is believed; empty means the header is ignored.
     "BORGERRAADGIVER_TRUSTED_PROXIES": (),
-    # POSTs to the complaint form one address may send per window (errors included).
-    "BORGERRAADGIVER_FORM_RATE_LIMIT": 20,
     # Seconds a public form's submission waits for a locked database (SQLite's busy timeout,
     # PostgreSQL's lock timeout) before the citizen is asked to try again, text kept (503).
     "BORGERRAADGIVER_FORM_DB_WAIT": 5,

@@ -11,6 +11,7 @@ refusal its status and, for 429 and 503, a ``Retry-After``.
 import hashlib
 import json
 import logging
+import secrets
 from contextlib import contextmanager
 
 from django.db import OperationalError, connection, models, transaction
@@ -28,6 +29,11 @@ NOT_STORED_RETRY_AFTER = 30
 
 class NotStored(Exception):
     """Storage or database failed; nothing of the submission was kept."""
+
+
+def new_receipt_token():
+    """The unguessable part of a receipt's address (``receipt_token`` of a stored record)."""
+    return secrets.token_urlsafe(32)
 
 
 def fingerprint(form):

@@ -18,20 +18,16 @@ import secrets
 import time
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from . import conf
 from .text import normalise_data
 
 SALT = "borgerraadgiver.form-token"
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
-
-
-def _setting(name, default):
-    return getattr(settings, name, default)
 
 
 class TokenError(Exception):
@@ -72,9 +68,9 @@ def check_token(token, now=None):
     """The form's nonce, or :class:`TooFast`, :class:`Expired` or :class:`Invalid`."""
     nonce, issued, renewed = read_token(token)
     age = (now or time.time()) - issued
-    if not renewed and age < _setting("BORGERRAADGIVER_FORM_MIN_SECONDS", 3):
+    if not renewed and age < conf.get("BORGERRAADGIVER_FORM_MIN_SECONDS"):
         raise TooFast
-    if age > _setting("BORGERRAADGIVER_FORM_MAX_AGE", 4 * 3600):
+    if age > conf.get("BORGERRAADGIVER_FORM_MAX_AGE"):
         raise Expired
     return nonce
 
@@ -82,7 +78,7 @@ def check_token(token, now=None):
 def client_ip(request):
     """The client's address. X-Forwarded-For counts only when sent by a trusted proxy."""
     remote = request.META.get("REMOTE_ADDR", "")
-    trusted = set(_setting("BORGERRAADGIVER_TRUSTED_PROXIES", ()))
+    trusted = set(conf.get("BORGERRAADGIVER_TRUSTED_PROXIES"))
     if remote not in trusted:
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
@@ -102,8 +98,8 @@ def _rate_key(request, scope):
 
 def rate_limited(request, scope, limit=None, window=None):
     """Count this request; True when the client has sent more than ``limit`` in ``window`` s."""
-    limit = limit or _setting("BORGERRAADGIVER_RATE_LIMIT", 10)
-    window = window or _setting("BORGERRAADGIVER_RATE_WINDOW", 3600)
+    limit = limit or conf.get("BORGERRAADGIVER_FORM_RATE_LIMIT")
+    window = window or conf.get("BORGERRAADGIVER_RATE_WINDOW")
     key = _rate_key(request, scope)
     if cache.add(key, 0, timeout=window):
         cache.set(f"{key}:ends", time.time() + window, timeout=window)
@@ -119,7 +115,7 @@ def rate_limited(request, scope, limit=None, window=None):
 def retry_after(request, scope):
     """Whole seconds until the client's rate-limit window for ``scope`` ends (at least 1)."""
     ends = cache.get(f"{_rate_key(request, scope)}:ends")
-    window = _setting("BORGERRAADGIVER_RATE_WINDOW", 3600)
+    window = conf.get("BORGERRAADGIVER_RATE_WINDOW")
     return max(1, math.ceil(ends - time.time())) if ends else window
 
 
@@ -181,6 +177,22 @@ class SpamProtectedForm(forms.Form):
                 code="invalid_token",
             ) from None
         return cleaned
+
+    # Presentation helpers for the shared form templates (borgerraadgiver/includes/).
+
+    def error_links(self):
+        """(anchor, message) for each error in the order of the form, for the error summary:
+        a group of radios or checkboxes is reached through its first option."""
+        links = [("", message) for message in self.non_field_errors()]
+        for bound in self.user_fields:
+            anchor = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
+            links.extend((anchor, message) for message in bound.errors)
+        return links
+
+    @property
+    def user_fields(self):
+        """The fields a person fills in: all but the honeypot and the token."""
+        return [self[name] for name in self.fields if name not in (HONEYPOT_FIELD, TOKEN_FIELD)]
 
     def _renew_token(self, old):
         """Show the form again with a renewed token; a well-signed one keeps its nonce, so

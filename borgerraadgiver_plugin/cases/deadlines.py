@@ -117,4 +117,3 @@ def due_this_week_q(today=None):
 
 def overdue_q(today=None):
     return Q(next_deadline__lt=today or timezone.localdate())
-

@@ -8,7 +8,7 @@ files it wrote when the block raises (their rows roll back with the transaction)
 """
 
 from ..storage import save_whole
-from .models import CaseDocument
+from .models.timeline import CaseDocument
 
 
 class DocumentWriter:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..choices import InquiryType
 from ..models.taxonomy import current_areas
-from ..spam import HONEYPOT_FIELD, TOKEN_FIELD, SpamProtectedForm
+from ..spam import SpamProtectedForm
 from ..text import validate_name, validate_phone, validate_plain_text
 from . import triage, uploads
 from .models.case import ContactPreference
@@ -50,11 +50,6 @@ CONTACT_CHOICES = [(ContactPreference.EMAIL.value, _("E-mail")),
                    (ContactPreference.PHONE.value, _("Phone"))]
 DATE_FORMATS = ["%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y", "%Y-%m-%d", "%d-%m-%y"]
 TO_BOOL = {YES: True, NO: False}
-TOKEN_MESSAGES = {
-    "expired": _("The page expired. Please send the form again; what you wrote is kept."),
-    "invalid_token": _(
-        "The form could not be checked. Please send it again; what you wrote is kept."),
-}
 
 class TriageOptionsMixin:
     """Marks options that point outside the remit, so the page can explain it at once."""
@@ -173,14 +168,10 @@ class ComplaintForm(SpamProtectedForm):
                     "ODT or TXT; at most %(count)s files, %(mb)s MB each."),
     )
 
-    group_fields = ("inquiry_type", "area", "unit_contacted", "unit_answered", "elsewhere",
-                    "concerns", "contact_preference")
-
     def __init__(self, *args, page=None, limits=None, areas=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
         self.limits = limits or uploads.Limits()
-        self.fields[HONEYPOT_FIELD].label = _("Leave this field empty")
         self.allow_anonymous = getattr(page, "allow_anonymous_guidance", True)
         self.areas = list(areas) if areas is not None else current_areas()
         area_field = self.fields["area"]
@@ -217,12 +208,7 @@ class ComplaintForm(SpamProtectedForm):
         return day
 
     def clean(self):
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError as error:
-            # The spam check's messages, worded for citizens (and translated in this app).
-            raise forms.ValidationError(TOKEN_MESSAGES.get(error.code, error.messages[0]),
-                                        code=error.code) from None
+        cleaned = super().clean()
         if self.is_bot:
             return cleaned
         name, email, phone = (cleaned.get(key) for key in ("name", "email", "phone"))
@@ -257,23 +243,6 @@ class ComplaintForm(SpamProtectedForm):
             self.add_error("on_behalf_of", forms.ValidationError(
                 _("Write the name of the person you write for."), code="on_behalf_required"))
         return cleaned
-
-    # Presentation helpers for the templates: fieldsets and the error summary.
-
-    def error_links(self):
-        """(anchor, message) for each error, in the order of the form, for the summary."""
-        links = [("", message) for message in self.non_field_errors()]
-        for name in self.fields:
-            if name in (HONEYPOT_FIELD, TOKEN_FIELD) or name not in self.errors:
-                continue
-            bound = self[name]
-            anchor = f"{bound.auto_id}_0" if name in self.group_fields else bound.auto_id
-            links.extend((anchor, message) for message in self.errors[name])
-        return links
-
-    @property
-    def user_fields(self):
-        return [self[name] for name in self.fields if name not in (HONEYPOT_FIELD, TOKEN_FIELD)]
 
     def selected_triage_keys(self):
         """Triage keys of the answers as sent (valid or not), to explain them after a submit."""

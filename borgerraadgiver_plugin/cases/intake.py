@@ -21,7 +21,7 @@ from ..references import next_reference
 from . import deadlines, outbox_kinds, triage
 from .documents import DocumentWriter
 from .forms import CONSENT_WORDING, TO_BOOL
-from .models import Case
+from .models.case import Case
 
 KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
 KIND_NOTICE = outbox_kinds.NEW_INQUIRY

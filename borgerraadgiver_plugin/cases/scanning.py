@@ -11,8 +11,7 @@ import logging
 from django.utils.module_loading import import_string
 
 from .. import conf
-from .models import CaseDocument
-from .models.timeline import ScanState
+from .models.timeline import CaseDocument, ScanState
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from ..spam import SpamProtectedForm
 from ..text import normalise_data, validate_name
 from .choices import ContactRole
-from .models import VeteranContact
+from .models.contact import VeteranContact
 from .validators import validate_note, validate_phone
 
 MESSAGE_MAX = 1000
@@ -17,10 +17,14 @@ MESSAGE_MAX = 1000
 class ContactRequestForm(SpamProtectedForm):
     """Kontakt veterankoordinatoren. Only what the coordinator needs to call back."""
 
-    role = forms.ChoiceField(label=_("I am"), choices=ContactRole.choices,
-                             widget=forms.RadioSelect, initial=ContactRole.VETERAN)
+    # Each message names its field: the error summary lists the messages alone.
+    role = forms.ChoiceField(
+        label=_("I am"), choices=ContactRole.choices, widget=forms.RadioSelect,
+        initial=ContactRole.VETERAN,
+        error_messages={"required": _("Choose whether you are a veteran or a relative.")})
     name = forms.CharField(label=_("Your name"), max_length=150, validators=[validate_name],
-                           widget=forms.TextInput(attrs={"autocomplete": "name"}))
+                           widget=forms.TextInput(attrs={"autocomplete": "name"}),
+                           error_messages={"required": _("Write your name.")})
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
                             validators=[validate_phone],
                             widget=forms.TextInput(attrs={"autocomplete": "tel",
@@ -42,16 +46,6 @@ class ContactRequestForm(SpamProtectedForm):
                                       "registered.")})
 
     field_order = ["role", "name", "phone", "email", "best_time", "message", "consent"]
-
-    def full_clean(self):
-        super().full_clean()
-        # Tie each error message to its field for screen readers.
-        for name in self.errors:
-            if name in self.fields and name != "role":
-                ids = [f"{self[name].auto_id}-error"]
-                if self.fields[name].help_text:
-                    ids.append(f"{self[name].auto_id}_helptext")
-                self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
     def clean(self):
         cleaned = super().clean()

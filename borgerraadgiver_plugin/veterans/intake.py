@@ -10,7 +10,8 @@ from ..provisioning import VETERAN_GROUP
 from . import consent as rules
 from . import outbox_kinds
 from .choices import ActivityKind, ConsentScope, ContactSource, PreferredChannel
-from .models import VeteranActivity, VeteranConsent, VeteranContact
+from .models.contact import VeteranConsent, VeteranContact
+from .models.coordination import VeteranActivity
 
 NOTICE_KIND = outbox_kinds.VETERAN_REQUEST
 

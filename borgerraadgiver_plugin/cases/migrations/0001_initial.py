@@ -3,6 +3,7 @@
 import borgerraadgiver_plugin.cases.models.case
 import borgerraadgiver_plugin.cases.models.timeline
 import borgerraadgiver_plugin.pages
+import borgerraadgiver_plugin.public_forms
 import borgerraadgiver_plugin.storage
 import django.db.models.deletion
 import django.utils.timezone
@@ -67,7 +68,7 @@ class Migration(migrations.Migration):
                 ('acknowledged_at', models.DateTimeField(blank=True, null=True, verbose_name='acknowledged')),
                 ('closed_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='closed')),
                 ('anonymised_at', models.DateTimeField(blank=True, null=True, verbose_name='anonymised')),
-                ('receipt_token', models.CharField(default=borgerraadgiver_plugin.cases.models.case.new_receipt_token, editable=False, max_length=64, unique=True)),
+                ('receipt_token', models.CharField(default=borgerraadgiver_plugin.public_forms.new_receipt_token, editable=False, max_length=64, unique=True)),
                 ('submission_key', models.CharField(blank=True, editable=False, max_length=64, null=True, unique=True)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),

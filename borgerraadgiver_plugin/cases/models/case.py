@@ -1,6 +1,5 @@
 """Henvendelse: one inquiry, complaint or own-initiative study, counted as one record."""
 
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -22,11 +21,8 @@ from ...choices import (
     RequesterRole,
 )
 from ...models import Area, ReferralBody, Theme
+from ...public_forms import new_receipt_token
 from ...references import next_reference
-
-
-def new_receipt_token():
-    return secrets.token_urlsafe(32)
 
 
 class ContactPreference(models.TextChoices):

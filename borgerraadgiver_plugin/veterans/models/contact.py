@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ...choices import Channel
+from ...public_forms import new_receipt_token
 from ...text import validate_name
 from .. import consent as rules
 from ..choices import (
@@ -86,6 +87,8 @@ class VeteranContact(ClusterableModel):
     source = models.CharField(_("registered via"), max_length=15, choices=ContactSource.choices,
                               default=ContactSource.MANUAL, editable=False)
     request_token = models.CharField(max_length=64, null=True, blank=True, unique=True,
+                                     editable=False)
+    receipt_token = models.CharField(max_length=64, unique=True, default=new_receipt_token,
                                      editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True,

@@ -159,7 +159,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Citizens who meet a failed CSRF check get a friendly Danish page, not Django's technical 403.
-CSRF_FAILURE_VIEW = "borgerraadgiver_plugin.cases.csrf.csrf_failure"
+CSRF_FAILURE_VIEW = "borgerraadgiver_plugin.errors.csrf_failure"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
