@@ -18,11 +18,10 @@ from borgerraadgiver_plugin.cases import deadlines
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.choices import CaseStatus, CriticismLevel, InquiryType, UpheldValue
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import *  # noqa: F403  (form_page, area)
-from ..cases.form_fixtures import ensure_default_site
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("forms_without_waiting")]
 
 ATTACHMENT = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" \
              b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"

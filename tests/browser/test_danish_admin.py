@@ -11,8 +11,8 @@ from borgerraadgiver_plugin.cases import outbox_kinds
 from borgerraadgiver_plugin.models import OutboxMessage, ReferralBody, Theme
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
 from tests.factories import AreaFactory, CaseFactory, ThemeFactory
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import ensure_default_site
 from ..learning.conftest import make_note
 from ..veterans.helpers import make_contact
 

@@ -9,11 +9,10 @@ from django.core.files.storage import FileSystemStorage
 
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.veterans.models import VeteranContact
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import *  # noqa: F403
-from ..cases.form_fixtures import ensure_default_site
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("forms_without_waiting")]
 
 ACCOUNT = "Jeg har ikke fået svar på min ansøgning om hjælpemidler."
 

@@ -27,8 +27,7 @@ from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
 from tests.factories import CaseFactory, ThemeFactory
 
 from .admin_helpers import action_url, url
-from .form_fixtures import *  # noqa: F403  (form_page, area)
-from .form_fixtures import valid_data
+from .form_answers import valid_data
 from .rendered_form import form_data
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,7 @@ from django.utils import timezone
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.models import Area, BorgerraadgiverSettings
 
-from .form_fixtures import *  # noqa: F403
-from .form_fixtures import valid_data
+from .form_answers import valid_data
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from borgerraadgiver_plugin.models import Area, BorgerraadgiverSettings
 from borgerraadgiver_plugin.models.taxonomy import current_areas
-from tests.cases.form_fixtures import ensure_default_site
+from tests.sites import ensure_default_site
 
 pytestmark = pytest.mark.django_db
 
