@@ -16,7 +16,7 @@ from borgerraadgiver_plugin.learning.models import (
     Recommendation,
 )
 from borgerraadgiver_plugin.models import Area, OutboxMessage, ReferralBody, Theme
-from borgerraadgiver_plugin.veterans.choices import ConsentScope, ContactRole
+from borgerraadgiver_plugin.veterans.choices import ContactRole
 from borgerraadgiver_plugin.veterans.models import (
     PartnerReferral,
     VeteranActivity,
@@ -126,20 +126,18 @@ class RecommendationFactory(factory.django.DjangoModelFactory):
 
 
 class VeteranConsentFactory(factory.django.DjangoModelFactory):
-    """Consent to be registered, given by phone today."""
+    """The model's defaults: consent to be registered, given by phone today."""
 
     class Meta:
         model = VeteranConsent
 
-    contact = factory.SubFactory("tests.factories.VeteranContactFactory", consent=None)
-    scope = ConsentScope.REGISTRATION
-    given_on = factory.LazyFunction(timezone.localdate)
-    channel = Channel.PHONE
+    contact = factory.SubFactory("tests.factories.VeteranContactFactory",
+                                without_consent=True)
 
 
 class VeteranContactFactory(factory.django.DjangoModelFactory):
-    """A veteran in the registry who consented by phone; ``consent=None`` for one who did
-    not (yet)."""
+    """A veteran in the registry who consented by phone; ``without_consent=True`` for one who
+    did not (yet)."""
 
     class Meta:
         model = VeteranContact
@@ -149,6 +147,9 @@ class VeteranContactFactory(factory.django.DjangoModelFactory):
     role = ContactRole.VETERAN
     phone = "56 57 57 57"
     consent = factory.RelatedFactory(VeteranConsentFactory, "contact")
+
+    class Params:
+        without_consent = factory.Trait(consent=None)
 
 
 class VeteranActivityFactory(factory.django.DjangoModelFactory):

@@ -10,11 +10,10 @@ from django.urls import reverse
 from borgerraadgiver_plugin.cases import outbox_kinds
 from borgerraadgiver_plugin.models import OutboxMessage, ReferralBody, Theme
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
-from tests.factories import AreaFactory, CaseFactory, ThemeFactory
+from tests.factories import AreaFactory, CaseFactory, ThemeFactory, VeteranContactFactory
 from tests.sites import ensure_default_site
 
 from ..learning.conftest import make_note
-from ..veterans.helpers import make_contact
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -124,7 +123,7 @@ def test_the_advisors_screens_are_danish(journey, site, groups):
 
 def test_the_coordinators_screens_are_danish(journey, site, groups):
     person(VETERAN_GROUP, "viggo", "Viggo")
-    contact = make_contact("Jens Mikkelsen")
+    contact = VeteranContactFactory(name="Jens Mikkelsen")
     page = journey.page
 
     journey.log_in("viggo", PASSWORD)

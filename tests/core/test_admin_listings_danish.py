@@ -7,7 +7,7 @@ from django.urls import reverse
 from borgerraadgiver_plugin.cases import outbox_kinds
 from borgerraadgiver_plugin.models import OutboxMessage
 from borgerraadgiver_plugin.veterans.outbox_kinds import VETERAN_REQUEST
-from tests.factories import AreaFactory, ThemeFactory
+from tests.factories import AreaFactory, ThemeFactory, VeteranContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,9 +47,7 @@ def test_the_outbox_names_each_kind_in_danish(advisor_client):
 
 
 def test_the_veteran_registry_says_ja_instead_of_true_icons(client, veteran_coordinator):
-    from tests.veterans.helpers import make_contact
-
-    make_contact("Jens Mikkelsen")
+    VeteranContactFactory(name="Jens Mikkelsen")
     client.force_login(veteran_coordinator)
     url = reverse("borgerraadgiver_veterans_veterancontact_modeladmin_index")
     response = client.get(url)
