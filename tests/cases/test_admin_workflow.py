@@ -13,7 +13,7 @@ from borgerraadgiver_plugin.cases.models import Case, CaseEvent, CaseLink, Forwa
 from borgerraadgiver_plugin.choices import CaseStatus, HandlingMethod, Outcome
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import CaseFactory, ThemeFactory
+from tests.factories import CaseFactory, RecommendationFactory, ThemeFactory
 
 from .admin_helpers import action_url, url
 
@@ -321,9 +321,7 @@ def test_timeline_entry_refuses_a_cpr_number(advisor_client):
 
 
 def test_inspect_lists_the_cases_recommendations(advisor_client):
-    from borgerraadgiver_plugin.learning.models import Recommendation
-
     case = CaseFactory(open=True)
-    Recommendation.objects.create(text="Brug et enklere sprog i breve", source_case=case)
+    RecommendationFactory(text="Brug et enklere sprog i breve", source_case=case)
     body = advisor_client.get(url("inspect", case.pk)).content.decode()
     assert "Brug et enklere sprog i breve" in body
