@@ -27,7 +27,7 @@ from borgerraadgiver_plugin.veterans.models import (
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A person who logs in with password "pw"; ``groups=["Borgerrådgiver"]`` by name."""
+    """A person who logs in with password "pw"; ``groups=`` takes groups or their names."""
 
     class Meta:
         model = get_user_model()
@@ -39,9 +39,10 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("pw")
 
     @factory.post_generation
-    def groups(self, create, names, **kwargs):
-        if create and names:
-            self.groups.add(*Group.objects.filter(name__in=names))
+    def groups(self, create, groups, **kwargs):
+        if create and groups:
+            self.groups.add(*(group if isinstance(group, Group) else Group.objects.get(name=group)
+                              for group in groups))
 
 
 class AreaFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,6 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
@@ -24,7 +22,7 @@ from borgerraadgiver_plugin.choices import (
     UpheldValue,
 )
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import CaseFactory, ThemeFactory
+from tests.factories import CaseFactory, ThemeFactory, UserFactory
 
 from .admin_helpers import action_url, url
 from .form_answers import valid_data
@@ -194,9 +192,8 @@ def test_the_advisors_statement_criticism_and_request_show_on_the_overview(advis
 def test_the_assigned_advisor_lists_only_the_advisor_group_by_name(advisor_client, advisor):
     advisor.first_name, advisor.last_name = "Rikke", "Rådgiver"
     advisor.save()
-    nameless = get_user_model().objects.create_user("kollega", password="pw")
-    nameless.groups.add(Group.objects.get(name=ADVISOR_GROUP))
-    get_user_model().objects.create_user("outsider", password="pw", first_name="Ole")
+    UserFactory(username="kollega", groups=[ADVISOR_GROUP])
+    UserFactory(username="outsider", first_name="Ole")
     case = web_case()
     html = advisor_client.get(url("edit", case.pk)).content.decode()
     select = BeautifulSoup(html, "html.parser").select_one("select[name=assigned_to]")

@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data  # noqa: F401
 
@@ -13,7 +11,7 @@ from borgerraadgiver_plugin.cases.models import Case, CaseEvent, CaseLink, Forwa
 from borgerraadgiver_plugin.choices import CaseStatus, HandlingMethod, Outcome
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import CaseFactory, RecommendationFactory, ThemeFactory
+from tests.factories import CaseFactory, RecommendationFactory, ThemeFactory, UserFactory
 
 from .admin_helpers import action_url, url
 
@@ -221,8 +219,7 @@ def test_link_related_cases_and_show_the_same_persons_other_cases(advisor_client
 
 
 def test_two_people_editing_one_case_the_second_is_refused(advisor_client, advisor, client):
-    other = get_user_model().objects.create_user("advisor2", password="pw")
-    other.groups.add(Group.objects.get(name=ADVISOR_GROUP))
+    other = UserFactory(username="advisor2", groups=[ADVISOR_GROUP])
     case = CaseFactory(citizen_name="Original")
     advisor_client.post(url("lock", case.pk))
     assert fresh(case).locked

@@ -3,13 +3,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import deadlines, workflow
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
-from tests.factories import CaseFactory, ForwardingFactory
+from tests.factories import CaseFactory, ForwardingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,7 @@ def test_new_case_gets_its_acknowledgement_deadline_from_the_sweep(site):
 
 
 def test_merging_into_a_merged_case_is_refused(site):
-    user = get_user_model().objects.create_user("rule-tester")
+    user = UserFactory(username="rule-tester")
     first, second, third = CaseFactory(), CaseFactory(), CaseFactory()
     workflow.merge(first, second, user)
     with pytest.raises(workflow.WorkflowRefused):

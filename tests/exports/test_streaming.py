@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from borgerraadgiver_plugin import audit, streaming
 from borgerraadgiver_plugin.veterans.models import VeteranContact
 from tests.cases.admin_helpers import url as case_url
-from tests.factories import CaseFactory, ThemeFactory, VeteranContactFactory
+from tests.factories import CaseFactory, ThemeFactory, UserFactory, VeteranContactFactory
 from tests.veterans import helpers as veteran_helpers
 
 from .test_unchanged_output import body
@@ -107,7 +107,7 @@ def test_chunks_closed_early_close_the_cursor(small_chunks):
 
 def test_an_export_without_the_export_permission_is_refused_and_logged(client, advisor):
     CaseFactory()
-    reader = advisor.__class__.objects.create_user("reader", password="x")
+    reader = UserFactory(username="reader")
     reader.user_permissions.add(Permission.objects.get(codename="view_case"))
     client.force_login(reader)
     for export_format in ("csv", "xlsx"):
