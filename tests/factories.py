@@ -2,13 +2,15 @@
 case, forwarding, veteran contact or learning note looks like. Pages take ``parent=``."""
 
 import datetime
+import hashlib
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from borgerraadgiver_plugin.cases.models import Case, ComplaintFormPage, Forwarding
+from borgerraadgiver_plugin.cases.models import Case, CaseDocument, ComplaintFormPage, Forwarding
 from borgerraadgiver_plugin.choices import CaseStatus, Channel, InquiryType
 from borgerraadgiver_plugin.learning.models import (
     LearningNoteIndexPage,
@@ -107,6 +109,23 @@ class ForwardingFactory(factory.django.DjangoModelFactory):
     sent_on = factory.LazyFunction(timezone.localdate)
     due_on = factory.LazyAttribute(lambda forwarding: forwarding.sent_on
                                    + datetime.timedelta(days=10))
+
+
+class CaseDocumentFactory(factory.django.DjangoModelFactory):
+    """A scanned, clean PDF on a case, stored in private storage; ``content=`` its bytes."""
+
+    class Meta:
+        model = CaseDocument
+
+    class Params:
+        content = b"%PDF-1.4\n"
+
+    case = factory.SubFactory(CaseFactory)
+    original_name = "afgoerelse.pdf"
+    content_type = "application/pdf"
+    file = factory.LazyAttribute(lambda document: ContentFile(document.content, name="upload"))
+    size = factory.LazyAttribute(lambda document: len(document.content))
+    sha256 = factory.LazyAttribute(lambda document: hashlib.sha256(document.content).hexdigest())
 
 
 class OutboxMessageFactory(factory.django.DjangoModelFactory):

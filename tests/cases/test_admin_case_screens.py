@@ -6,11 +6,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import workflow
-from borgerraadgiver_plugin.cases.models import Case, CaseDocument, Forwarding
+from borgerraadgiver_plugin.cases.models import Case, Forwarding
 from borgerraadgiver_plugin.choices import (
     CaseStatus,
     Channel,
@@ -22,7 +21,7 @@ from borgerraadgiver_plugin.choices import (
     UpheldValue,
 )
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import CaseFactory, ThemeFactory, UserFactory
+from tests.factories import CaseDocumentFactory, CaseFactory, ThemeFactory, UserFactory
 
 from .admin_helpers import action_url, url
 from .form_answers import valid_data
@@ -150,10 +149,7 @@ def test_every_date_input_shows_an_iso_date_and_sends_as_it_is(advisor_client, a
 def test_the_citizens_attachment_and_timeline_documents_link_to_the_download(
         advisor_client, advisor):
     case = web_case()
-    document = CaseDocument(case=case, original_name="afgoerelse.pdf",
-                            content_type="application/pdf", size=9, sha256="0" * 64)
-    document.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=False)
-    document.save()
+    CaseDocumentFactory(case=case, content=b"%PDF-1.4\n")
     response = advisor_client.get(url("inspect", case.pk))
     links = section(response, "case-documents").select("a[href]")
     assert [link.text for link in links] == ["afgoerelse.pdf"]
