@@ -24,7 +24,6 @@ from .support import axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-
 def logged_in_context(browser, live_server, user):
     client = Client()
     client.force_login(user)
