@@ -1,14 +1,25 @@
+"""Fixtures the whole suite shares: private files per test, the site, the staff groups and
+their people, the complaint form and the intranet's index. Records come from factories."""
+
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.models import Site
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction, Site
 
 from borgerraadgiver_plugin.cached import forget_all
+from borgerraadgiver_plugin.learning.provision import grant_index_permissions
+from borgerraadgiver_plugin.models import BorgerraadgiverSettings
 from borgerraadgiver_plugin.provisioning import (
     ADVISOR_GROUP,
     STAFF_GROUP,
     VETERAN_GROUP,
     run_setup,
+)
+
+from .factories import (
+    AreaFactory,
+    ComplaintFormPageFactory,
+    LearningNoteIndexPageFactory,
+    UserFactory,
 )
 
 
@@ -28,6 +39,15 @@ def _no_cached_rows_from_other_tests():
 
 
 @pytest.fixture
+def forms_without_waiting(settings):
+    """Tests post at once; the too-fast rule has its own test. Rate limits start at zero."""
+    settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)
 
@@ -42,30 +62,56 @@ def groups(db):
     run_setup()
 
 
-def _user_in(group_name, username):
-    user = get_user_model().objects.create_user(
-        username=username, password="pw", email=f"{username}@example.invalid"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def advisor(groups):
-    return _user_in(ADVISOR_GROUP, "advisor")
+    return UserFactory(username="advisor", groups=[ADVISOR_GROUP])
 
 
 @pytest.fixture
 def veteran_coordinator(groups):
-    return _user_in(VETERAN_GROUP, "coordinator")
+    return UserFactory(username="coordinator", groups=[VETERAN_GROUP])
 
 
 @pytest.fixture
 def staff_member(groups):
-    return _user_in(STAFF_GROUP, "staff")
+    return UserFactory(username="staff", groups=[STAFF_GROUP])
 
 
 @pytest.fixture
 def advisor_client(client, advisor):
     client.force_login(advisor)
     return client
+
+
+@pytest.fixture
+def form_page(home, groups):
+    """The complaint form with every text filled in, and the advisor's address set."""
+    page = ComplaintFormPageFactory(
+        parent=home, intro="<p>Skriv til os.</p>",
+        remit_text="<p>Borgerrådgiveren kan ikke ændre afgørelser.</p>",
+        what_happens_next="<p>Vi svarer inden for 10 arbejdsdage.</p>",
+    )
+    settings = BorgerraadgiverSettings.current()
+    settings.advisor_email = "borgerraadgiver@example.invalid"
+    settings.save()
+    return page
+
+
+@pytest.fixture
+def area(db):
+    return AreaFactory(name="Center for Sundhed & Omsorg", sort_order=1,
+                       committee="")
+
+
+@pytest.fixture
+def index(home, groups):
+    """The intranet's learning-note index, its permissions granted to the staff groups."""
+    page = LearningNoteIndexPageFactory(parent=home)
+    grant_index_permissions()
+    return page
+
+
+@pytest.fixture
+def restricted_index(index):
+    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
+    return index

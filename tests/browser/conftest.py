@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ..cases.form_fixtures import ensure_default_site
-from ..learning.conftest import index, restricted_index  # noqa: F401 (the intranet's fixtures)
+from tests.sites import ensure_default_site
+
 from .support import ROOT, launch, require_browser
 
 #: Where each journey's screenshots go: one folder per test, one PNG per step.

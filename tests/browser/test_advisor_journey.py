@@ -9,8 +9,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from borgerraadgiver_plugin import dates
@@ -18,11 +16,11 @@ from borgerraadgiver_plugin.cases import deadlines
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.choices import CaseStatus, CriticismLevel, InquiryType, UpheldValue
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
+from tests.factories import UserFactory
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import *  # noqa: F403  (form_page, area)
-from ..cases.form_fixtures import ensure_default_site
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("forms_without_waiting")]
 
 ATTACHMENT = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" \
              b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
@@ -36,10 +34,8 @@ def site(transactional_db):
 
 @pytest.fixture
 def rikke(groups):
-    user = get_user_model().objects.create_user(
-        "rikke", password="rigtig-hemmelig", first_name="Rikke", last_name="Rådgiver")
-    user.groups.add(Group.objects.get(name=ADVISOR_GROUP))
-    return user
+    return UserFactory(username="rikke", password="rigtig-hemmelig", first_name="Rikke",
+                       last_name="Rådgiver", groups=[ADVISOR_GROUP])
 
 
 def open_step(page, label):

@@ -3,12 +3,12 @@
 import pytest
 
 from borgerraadgiver_plugin.cases.models import Case
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import *  # noqa: F403
-from ..cases.form_fixtures import ensure_default_site
 from .support import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("forms_without_waiting")]
 
 
 

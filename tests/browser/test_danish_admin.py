@@ -3,18 +3,25 @@ veteran coordinator and a staff member each walk their screens in chromium, and 
 visible text is checked against the English denylist (``Journey.step``)."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from borgerraadgiver_plugin.cases import outbox_kinds
-from borgerraadgiver_plugin.models import OutboxMessage, ReferralBody, Theme
+from borgerraadgiver_plugin.learning.models import Recommendation
+from borgerraadgiver_plugin.learning.provision import grant_index_permissions
+from borgerraadgiver_plugin.models import ReferralBody, Theme
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
-from tests.factories import AreaFactory, CaseFactory, ThemeFactory
-
-from ..cases.form_fixtures import ensure_default_site
-from ..learning.conftest import make_note
-from ..veterans.helpers import make_contact
+from tests.factories import (
+    AreaFactory,
+    CaseFactory,
+    LearningNoteIndexPageFactory,
+    LearningNotePageFactory,
+    OutboxMessageFactory,
+    ReferralBodyFactory,
+    ThemeFactory,
+    UserFactory,
+    VeteranContactFactory,
+)
+from tests.sites import ensure_default_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,13 +35,6 @@ def site(transactional_db):
     return ensure_default_site()
 
 
-def person(group, username, first_name):
-    user = get_user_model().objects.create_user(username, password=PASSWORD,
-                                                first_name=first_name)
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 def snippet_url(model, action, *args):
     return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}",
                    args=args)
@@ -46,20 +46,16 @@ def save(journey):
 
 
 def test_the_advisors_screens_are_danish(journey, site, groups):
-    from borgerraadgiver_plugin.learning.models import LearningNoteIndexPage, Recommendation
-    from borgerraadgiver_plugin.learning.provision import grant_index_permissions
-
-    person(ADVISOR_GROUP, "rikke", "Rikke")
+    UserFactory(username="rikke", first_name="Rikke", password=PASSWORD, groups=[ADVISOR_GROUP])
     area = AreaFactory(name="Jobcenter", is_external=False)
     ThemeFactory(code="SAGSB", name="Sagsbehandlingstid")
-    ReferralBody.objects.create(name="Ankestyrelsen", code="ANK")
+    ReferralBodyFactory(name="Ankestyrelsen", code="ANK")
     case = CaseFactory(area=area)
-    OutboxMessage.objects.create(kind=outbox_kinds.NEW_INQUIRY, recipient="r@example.invalid",
-                                 subject="Ny henvendelse", body="-", reference=case.reference)
-    index = LearningNoteIndexPage(title="Læringsnotater", slug="laering")
-    site.root_page.add_child(instance=index)
+    OutboxMessageFactory(kind=outbox_kinds.NEW_INQUIRY, recipient="r@example.invalid",
+                         subject="Ny henvendelse", reference=case.reference)
+    index = LearningNoteIndexPageFactory(parent=site.root_page, publish=False)
     grant_index_permissions()
-    note = make_note(index)
+    note = LearningNotePageFactory(parent=index)
     page = journey.page
 
     journey.goto(reverse("wagtailadmin_login"))
@@ -123,8 +119,8 @@ def test_the_advisors_screens_are_danish(journey, site, groups):
 
 
 def test_the_coordinators_screens_are_danish(journey, site, groups):
-    person(VETERAN_GROUP, "viggo", "Viggo")
-    contact = make_contact("Jens Mikkelsen")
+    UserFactory(username="viggo", first_name="Viggo", password=PASSWORD, groups=[VETERAN_GROUP])
+    contact = VeteranContactFactory(name="Jens Mikkelsen")
     page = journey.page
 
     journey.log_in("viggo", PASSWORD)
@@ -156,7 +152,7 @@ def test_the_coordinators_screens_are_danish(journey, site, groups):
 
 
 def test_a_staff_member_meets_danish_login_and_refusal(journey, site, groups):
-    person(STAFF_GROUP, "mette", "Mette")
+    UserFactory(username="mette", first_name="Mette", password=PASSWORD, groups=[STAFF_GROUP])
     page = journey.page
 
     journey.goto("/_util/login/")

@@ -7,32 +7,21 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import PageViewRestriction
 
 from borgerraadgiver_plugin.choices import RecommendationStatus
-from borgerraadgiver_plugin.learning.models import (
-    LearningNoteIndexPage,
-    LearningNotePage,
-    Recommendation,
+from tests.factories import (
+    AreaFactory,
+    LearningNoteIndexPageFactory,
+    LearningNotePageFactory,
+    RecommendationFactory,
+    ThemeFactory,
+    UserFactory,
 )
-from tests.factories import AreaFactory, ThemeFactory
 
 from .support import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-
-def home_page():
-    """The site's home page; an earlier transactional test may have flushed the tree."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site:
-        return site.root_page.specific
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
-    home = root.add_child(instance=Page(title="Forside", slug="forside"))
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return home
 
 
 def logged_in_context(browser, live_server, user):
@@ -46,22 +35,19 @@ def logged_in_context(browser, live_server, user):
 
 
 @pytest.fixture
-def intranet():
-    home = home_page()
-    index = LearningNoteIndexPage(title="Læringsnotater", slug="laering",
-                                  intro="<p>Læring fra borgerrådgiveren.</p>")
-    home.add_child(instance=index)
-    index.save_revision().publish()
+def intranet(site):
+    index = LearningNoteIndexPageFactory(parent=site.root_page,
+                                         intro="<p>Læring fra borgerrådgiveren.</p>")
     PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
     area = AreaFactory(name="Jobcenter Stevns")
     theme = ThemeFactory(code="HEARING", name="Partshøring")
-    recommendation = Recommendation.objects.create(
+    recommendation = RecommendationFactory(
         text="Indfør en skabelon til partshøring.", area=area,
         status=RecommendationStatus.IN_PROGRESS, response="Centret er i gang.")
     note = None
     for number in range(3):
-        note = LearningNotePage(
-            title=f"Partshøring før afgørelsen {number + 1}",
+        note = LearningNotePageFactory(
+            parent=index, title=f"Partshøring før afgørelsen {number + 1}",
             date=datetime.date(2026, 3, number + 1),
             summary="Hør borgeren, før afgørelsen træffes.",
             body=[
@@ -75,13 +61,9 @@ def intranet():
                 ("checklist", {"heading": "Husk", "items": ["Frist", "Notat"]}),
                 ("do_dont", {"do": ["Send oplysningerne"], "dont": ["Vent for længe"]}),
             ],
+            themes=[theme], areas=[area], recommendations=[recommendation],
         )
-        note.themes = [theme]
-        note.areas = [area]
-        note.recommendation_links.create(recommendation=recommendation)
-        index.add_child(instance=note)
-        note.save_revision().publish()
-    get_user_model().objects.create_user(username="medarbejder", password="pw")
+    UserFactory(username="medarbejder")
     return index, note, area
 
 

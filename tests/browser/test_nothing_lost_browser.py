@@ -9,11 +9,11 @@ from django.core.files.storage import FileSystemStorage
 
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.veterans.models import VeteranContact
+from tests.factories import VeteranContactPageFactory
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import *  # noqa: F403
-from ..cases.form_fixtures import ensure_default_site
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("forms_without_waiting")]
 
 ACCOUNT = "Jeg har ikke fået svar på min ansøgning om hjælpemidler."
 
@@ -90,11 +90,7 @@ def test_a_request_too_large_for_the_server_gets_a_danish_page(journey, form_pag
 
 
 def test_the_veteran_page_asks_a_quick_sender_to_send_again(journey, settings, home):
-    from borgerraadgiver_plugin.veterans.models import VeteranContactPage
-
-    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
-    home.add_child(instance=page)
-    page.save_revision().publish()
+    page = VeteranContactPageFactory(parent=home)
     settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 60
     journey.goto(page.url)
     journey.page.fill("#id_name", "Søren Jørgensen")

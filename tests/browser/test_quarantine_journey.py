@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.models import OutboxMessage
+from tests.sites import ensure_default_site
 
-from ..cases.form_fixtures import *  # noqa: F403
-from ..cases.form_fixtures import ensure_default_site
 from ..cases.sample_files import EICAR, PDF
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures("forms_without_waiting")]
 
 
 @pytest.fixture

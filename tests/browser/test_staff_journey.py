@@ -5,11 +5,13 @@ import datetime
 
 import pytest
 
-from borgerraadgiver_plugin.learning.models import Recommendation
 from borgerraadgiver_plugin.learning.reads import read_of
-from tests.factories import AreaFactory, ThemeFactory
-
-from ..learning.conftest import make_note
+from tests.factories import (
+    AreaFactory,
+    LearningNotePageFactory,
+    RecommendationFactory,
+    ThemeFactory,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -19,15 +21,16 @@ def intranet(restricted_index):
     hearing, letters = ThemeFactory(code="HEARING", name="Partshøring"), ThemeFactory(
         code="LETTERS", name="Breve og sprog")
     jobcenter, other = AreaFactory(name="Jobcenter Stevns"), AreaFactory(name="Ældre og sundhed")
-    recommendation = Recommendation.objects.create(
+    recommendation = RecommendationFactory(
         text="Brug en skabelon til partshøring.", area=jobcenter,
         due_on=datetime.date.today() + datetime.timedelta(days=60))
-    Recommendation.objects.create(text="Svar på mails inden for fem dage.", area=other)
-    note = make_note(restricted_index, "Partshøring før afgørelsen",
-                     summary="Hør borgeren før du afgør.", themes=[hearing], areas=[jobcenter],
-                     recommendations=[recommendation])
-    make_note(restricted_index, "Klart sprog i breve", summary="Skriv kort og klart.",
-              themes=[letters], areas=[other])
+    RecommendationFactory(text="Svar på mails inden for fem dage.", area=other)
+    note = LearningNotePageFactory(
+        parent=restricted_index, title="Partshøring før afgørelsen",
+        summary="Hør borgeren før du afgør.", themes=[hearing], areas=[jobcenter],
+        recommendations=[recommendation])
+    LearningNotePageFactory(parent=restricted_index, title="Klart sprog i breve",
+                            summary="Skriv kort og klart.", themes=[letters], areas=[other])
     return {"index": restricted_index, "note": note, "area": jobcenter}
 
 

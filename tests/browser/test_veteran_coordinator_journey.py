@@ -9,7 +9,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from borgerraadgiver_plugin.veterans.models import VeteranContact, VeteranContactPage
+from borgerraadgiver_plugin.veterans.models import VeteranContact
+from tests.factories import VeteranContactPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -20,10 +21,7 @@ CITIZEN = "Søren Jørgensen"
 def request_page(home, settings):
     # The request page's "too fast" check would take the browser for a bot.
     settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 0
-    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return VeteranContactPageFactory(parent=home)
 
 
 def click(page, role, name):

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.test import Client
 
+from tests.factories import VeteranContactPageFactory
+
 from .support import axe_violations, launch, require_browser
 
 ALL_IMPACTS = ("minor", "moderate", "serious", "critical")
@@ -27,12 +29,7 @@ def _fast_forms(settings):
 
 @pytest.fixture
 def request_page(home):
-    from borgerraadgiver_plugin.veterans.models import VeteranContactPage
-
-    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return VeteranContactPageFactory(parent=home)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -6,13 +6,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import workflow
-from borgerraadgiver_plugin.cases.models import Case, CaseDocument, Forwarding
+from borgerraadgiver_plugin.cases.models import Case, Forwarding
 from borgerraadgiver_plugin.choices import (
     CaseStatus,
     Channel,
@@ -24,11 +21,10 @@ from borgerraadgiver_plugin.choices import (
     UpheldValue,
 )
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import CaseFactory, ThemeFactory
+from tests.factories import CaseDocumentFactory, CaseFactory, ThemeFactory, UserFactory
 
 from .admin_helpers import action_url, url
-from .form_fixtures import *  # noqa: F403  (form_page, area)
-from .form_fixtures import valid_data
+from .form_answers import valid_data
 from .rendered_form import form_data
 
 pytestmark = pytest.mark.django_db
@@ -153,10 +149,7 @@ def test_every_date_input_shows_an_iso_date_and_sends_as_it_is(advisor_client, a
 def test_the_citizens_attachment_and_timeline_documents_link_to_the_download(
         advisor_client, advisor):
     case = web_case()
-    document = CaseDocument(case=case, original_name="afgoerelse.pdf",
-                            content_type="application/pdf", size=9, sha256="0" * 64)
-    document.file.save("upload", ContentFile(b"%PDF-1.4\n"), save=False)
-    document.save()
+    CaseDocumentFactory(case=case, content=b"%PDF-1.4\n")
     response = advisor_client.get(url("inspect", case.pk))
     links = section(response, "case-documents").select("a[href]")
     assert [link.text for link in links] == ["afgoerelse.pdf"]
@@ -195,9 +188,8 @@ def test_the_advisors_statement_criticism_and_request_show_on_the_overview(advis
 def test_the_assigned_advisor_lists_only_the_advisor_group_by_name(advisor_client, advisor):
     advisor.first_name, advisor.last_name = "Rikke", "Rådgiver"
     advisor.save()
-    nameless = get_user_model().objects.create_user("kollega", password="pw")
-    nameless.groups.add(Group.objects.get(name=ADVISOR_GROUP))
-    get_user_model().objects.create_user("outsider", password="pw", first_name="Ole")
+    UserFactory(username="kollega", groups=[ADVISOR_GROUP])
+    UserFactory(username="outsider", first_name="Ole")
     case = web_case()
     html = advisor_client.get(url("edit", case.pk)).content.decode()
     select = BeautifulSoup(html, "html.parser").select_one("select[name=assigned_to]")

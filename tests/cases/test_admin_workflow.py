@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data  # noqa: F401
 
@@ -13,7 +11,7 @@ from borgerraadgiver_plugin.cases.models import Case, CaseEvent, CaseLink, Forwa
 from borgerraadgiver_plugin.choices import CaseStatus, HandlingMethod, Outcome
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import CaseFactory, ThemeFactory
+from tests.factories import CaseFactory, RecommendationFactory, ThemeFactory, UserFactory
 
 from .admin_helpers import action_url, url
 
@@ -89,7 +87,7 @@ def test_forwarding_after_consent_sets_a_working_day_deadline(advisor_client):
 
 
 def test_closing_without_an_outcome_is_refused(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     response = post(advisor_client, case, "close", {"methods": [HandlingMethod.GUIDED]})
     assert "udfald" in response.content.decode().lower() or "resultat" in \
         response.content.decode().lower()
@@ -99,14 +97,14 @@ def test_closing_without_an_outcome_is_refused(advisor_client):
 
 
 def test_closing_without_handling_methods_is_refused(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     response = post(advisor_client, case, "close", {"outcome": Outcome.UPHELD})
     assert "løsningsmetode" in response.content.decode().lower()
     assert fresh(case).status == CaseStatus.OPEN
 
 
 def test_close_and_reopen_are_recorded(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     post(advisor_client, case, "close", {"outcome": Outcome.UPHELD,
                                          "methods": [HandlingMethod.GUIDED]})
     case = fresh(case)
@@ -118,7 +116,7 @@ def test_close_and_reopen_are_recorded(advisor_client):
 
 
 def test_pausing_without_a_reason_is_refused(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     response = post(advisor_client, case, "pause", {"reason": "   "})
     assert "begrundelse" in response.content.decode().lower()
     case = fresh(case)
@@ -126,7 +124,7 @@ def test_pausing_without_a_reason_is_refused(advisor_client):
 
 
 def test_pause_and_resume_are_on_the_timeline(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     post(advisor_client, case, "pause", {"reason": "Venter på lægeerklæring"})
     case = fresh(case)
     assert case.status == CaseStatus.AWAITING_CITIZEN
@@ -140,7 +138,7 @@ def test_pause_and_resume_are_on_the_timeline(advisor_client):
 
 def test_extending_a_deadline_needs_a_reason_and_a_later_date(advisor_client):
     due = timezone.localdate() + datetime.timedelta(days=3)
-    case = CaseFactory(status=CaseStatus.OPEN, acknowledgement_due=due)
+    case = CaseFactory(open=True, acknowledgement_due=due)
     later = (due + datetime.timedelta(days=7)).isoformat()
     post(advisor_client, case, "extend", {"deadline": "acknowledgement:", "new_due": later})
     assert fresh(case).acknowledgement_due == due
@@ -156,7 +154,7 @@ def test_extending_a_deadline_needs_a_reason_and_a_later_date(advisor_client):
 
 
 def test_investigation_statement_and_hearing_deadlines(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN, consent_contact_unit=True)
+    case = CaseFactory(open=True, consent_contact_unit=True)
     asked = timezone.localdate()
     post(advisor_client, case, "statement-request", {"questions": "Hvorfor ingen partshøring?",
                                                      "asked_on": asked.isoformat()})
@@ -174,7 +172,7 @@ def test_investigation_statement_and_hearing_deadlines(advisor_client):
 
 
 def test_internal_notes_look_different_from_what_the_citizen_sees(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     post(advisor_client, case, "event", {"kind": "NOTE", "text": "Intern tanke", "internal": "on"})
     post(advisor_client, case, "event", {"kind": "LETTER_OUT", "text": "Brev til borgeren"})
     body = advisor_client.get(url("inspect", case.pk)).content.decode()
@@ -221,8 +219,7 @@ def test_link_related_cases_and_show_the_same_persons_other_cases(advisor_client
 
 
 def test_two_people_editing_one_case_the_second_is_refused(advisor_client, advisor, client):
-    other = get_user_model().objects.create_user("advisor2", password="pw")
-    other.groups.add(Group.objects.get(name=ADVISOR_GROUP))
+    other = UserFactory(username="advisor2", groups=[ADVISOR_GROUP])
     case = CaseFactory(citizen_name="Original")
     advisor_client.post(url("lock", case.pk))
     assert fresh(case).locked
@@ -239,7 +236,7 @@ def test_two_people_editing_one_case_the_second_is_refused(advisor_client, advis
 
 
 def test_acknowledgement_clears_its_deadline(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN,
+    case = CaseFactory(open=True,
                        acknowledgement_due=timezone.localdate() - datetime.timedelta(days=1))
     CaseEvent.objects.all().delete()
     post(advisor_client, case, "acknowledge")
@@ -250,7 +247,7 @@ def test_acknowledgement_clears_its_deadline(advisor_client):
 def test_a_document_attaches_to_a_timeline_entry(advisor_client):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     pdf = SimpleUploadedFile("afgoerelse.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\n",
                              content_type="application/pdf")
     post(advisor_client, case, "event", {"kind": "LETTER_IN", "text": "Afgørelsen modtaget",
@@ -293,7 +290,7 @@ def test_saving_the_version_one_opened_succeeds(advisor_client):
 def test_workflow_steps_appear_in_wagtails_history(advisor_client):
     from wagtail.models import ModelLogEntry
 
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     post(advisor_client, case, "close", {"outcome": Outcome.UPHELD,
                                          "methods": [HandlingMethod.GUIDED]})
     assert ModelLogEntry.objects.filter(object_id=str(case.pk), action="wagtail.edit").exists()
@@ -301,7 +298,7 @@ def test_workflow_steps_appear_in_wagtails_history(advisor_client):
 
 
 def test_timeline_entry_refuses_a_cpr_number(advisor_client):
-    case = CaseFactory(status=CaseStatus.OPEN)
+    case = CaseFactory(open=True)
     response = post(advisor_client, case, "event", {"kind": "NOTE",
                                                     "text": "Borgerens cpr 0101901234"})
     assert "CPR" in response.content.decode()
@@ -309,9 +306,7 @@ def test_timeline_entry_refuses_a_cpr_number(advisor_client):
 
 
 def test_inspect_lists_the_cases_recommendations(advisor_client):
-    from borgerraadgiver_plugin.learning.models import Recommendation
-
-    case = CaseFactory(status=CaseStatus.OPEN)
-    Recommendation.objects.create(text="Brug et enklere sprog i breve", source_case=case)
+    case = CaseFactory(open=True)
+    RecommendationFactory(text="Brug et enklere sprog i breve", source_case=case)
     body = advisor_client.get(url("inspect", case.pk)).content.decode()
     assert "Brug et enklere sprog i breve" in body

@@ -20,7 +20,6 @@ from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
 from tests.factories import AreaFactory, CaseFactory
 
 from .admin_helpers import action_url, url
-from .form_fixtures import area, form_page, forms_without_waiting  # noqa: F401
 from .rendered_form import rendered_form
 from .sample_files import EICAR, docx, pdf, png_claiming, upload, zip_bomb_docx
 

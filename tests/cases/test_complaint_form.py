@@ -20,8 +20,7 @@ from borgerraadgiver_plugin.choices import (
 from borgerraadgiver_plugin.models import Area, BorgerraadgiverSettings, OutboxMessage
 from borgerraadgiver_plugin.models.outbox import OutboxStatus
 
-from .form_fixtures import *  # noqa: F403
-from .form_fixtures import form_token, valid_data
+from .form_answers import form_token, valid_data
 from .sample_files import pdf, png, upload
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,7 @@ from borgerraadgiver_plugin.cases.models import Case, CaseDocument
 from borgerraadgiver_plugin.choices import CaseStatus
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
 
-from .form_fixtures import *  # noqa: F403
-from .form_fixtures import valid_data
+from .form_answers import valid_data
 from .sample_files import docx, pdf, png, png_claiming, upload, zip_bomb_docx
 
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ from django.test import Client
 
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.models import OutboxMessage
+from tests.sites import ensure_default_site
 
-from .form_fixtures import *  # noqa: F403
-from .form_fixtures import ensure_default_site, valid_data
+from .form_answers import valid_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

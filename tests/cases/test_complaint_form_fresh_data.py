@@ -6,10 +6,10 @@ import pytest
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases.models import Case
-from borgerraadgiver_plugin.models import Area, BorgerraadgiverSettings
+from borgerraadgiver_plugin.models import BorgerraadgiverSettings
+from tests.factories import AreaFactory
 
-from .form_fixtures import *  # noqa: F403
-from .form_fixtures import valid_data
+from .form_answers import valid_data
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def post(client, page, area, **overrides):
 
 def test_an_area_added_after_the_first_post_can_be_chosen_at_once(client, form_page, area):
     assert post(client, form_page, area).status_code == 302
-    added = Area.objects.create(name="Center for Børn og Familie", sort_order=2)
+    added = AreaFactory(name="Center for Børn og Familie", sort_order=2, committee="")
     assert post(client, form_page, added).status_code == 302
     assert Case.objects.order_by("-id").first().area == added
 

@@ -6,10 +6,9 @@ import pytest
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import deadlines
-from borgerraadgiver_plugin.cases.models import Case, Forwarding
-from borgerraadgiver_plugin.choices import CaseStatus
+from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.models import OutboxMessage, OutboxStatus
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, OutboxMessageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +16,13 @@ pytestmark = pytest.mark.django_db
 def test_dashboard_shows_what_needs_action_with_links(advisor_client):
     today = timezone.localdate()
     new = CaseFactory()
-    late = CaseFactory(status=CaseStatus.AWAITING_UNIT, triaged_at=timezone.now())
-    Forwarding.objects.create(case=late, unit=late.area, sent_on=today - datetime.timedelta(30),
-                              due_on=today - datetime.timedelta(days=2))
+    late = CaseFactory(forwarded=True, triaged_at=timezone.now(),
+                       forwarding__sent_on=today - datetime.timedelta(30),
+                       forwarding__due_on=today - datetime.timedelta(days=2))
     Case.objects.filter(pk=late.pk).update(next_deadline=today - datetime.timedelta(days=2))
-    soon = CaseFactory(status=CaseStatus.OPEN, triaged_at=timezone.now())
+    soon = CaseFactory(open=True, triaged_at=timezone.now())
     Case.objects.filter(pk=soon.pk).update(next_deadline=deadlines.week_bounds(today)[1])
-    OutboxMessage.objects.create(kind="x", recipient="a@example.invalid", subject="Kvittering",
-                                 body="-", reference="BR-2025-0009", status=OutboxStatus.FAILED)
+    OutboxMessageFactory(reference="BR-2025-0009", status=OutboxStatus.FAILED)
     body = advisor_client.get("/admin/").content.decode()
     assert new.reference in body and late.reference in body and soon.reference in body
     assert "triage=untriaged" in body
@@ -45,8 +43,7 @@ def test_dashboard_shows_no_case_panels_to_the_veteran_coordinator(client, veter
 
 
 def waiting_message(minutes_ago, reference="BR-2025-0010"):
-    message = OutboxMessage.objects.create(kind="x", recipient="a@example.invalid",
-                                           subject="Kvittering", body="-", reference=reference)
+    message = OutboxMessageFactory(reference=reference)
     OutboxMessage.objects.filter(pk=message.pk).update(
         created_at=timezone.now() - datetime.timedelta(minutes=minutes_ago))
     return message

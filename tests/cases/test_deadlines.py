@@ -3,14 +3,12 @@
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import deadlines, workflow
-from borgerraadgiver_plugin.cases.models import Case, Forwarding
-from borgerraadgiver_plugin.choices import CaseStatus
+from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, ForwardingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,23 +23,21 @@ def test_acknowledgement_skips_easter_and_weekends(site):
 
 def test_next_deadline_is_the_earliest_open_one(site):
     today = timezone.localdate()
-    case = CaseFactory(status=CaseStatus.OPEN,
+    case = CaseFactory(open=True,
                        acknowledgement_due=today + datetime.timedelta(days=9))
-    Forwarding.objects.create(case=case, unit=case.area, sent_on=today,
-                              due_on=today + datetime.timedelta(days=4))
-    Forwarding.objects.create(case=case, unit=case.area, sent_on=today, answered_on=today,
-                              due_on=today + datetime.timedelta(days=1))
+    ForwardingFactory(case=case, due_on=today + datetime.timedelta(days=4))
+    ForwardingFactory(case=case, answered_on=today, due_on=today + datetime.timedelta(days=1))
     assert deadlines.refresh_next_deadline(case) == today + datetime.timedelta(days=4)
     assert Case.objects.get(pk=case.pk).next_deadline == today + datetime.timedelta(days=4)
 
 
 def test_closed_case_has_no_next_deadline(site):
-    case = CaseFactory(status=CaseStatus.CLOSED, acknowledgement_due=timezone.localdate())
+    case = CaseFactory(closed=True, acknowledgement_due=timezone.localdate())
     assert deadlines.refresh_next_deadline(case) is None
 
 
 def test_merging_into_a_merged_case_is_refused(site):
-    user = get_user_model().objects.create_user("rule-tester")
+    user = UserFactory(username="rule-tester")
     first, second, third = CaseFactory(), CaseFactory(), CaseFactory()
     workflow.merge(first, second, user)
     with pytest.raises(workflow.WorkflowRefused):

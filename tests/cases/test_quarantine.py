@@ -15,7 +15,6 @@ from borgerraadgiver_plugin import audit
 from borgerraadgiver_plugin.cases.models import Case, CaseDocument
 from borgerraadgiver_plugin.cases.models.timeline import ScanState
 
-from .form_fixtures import *  # noqa: F403
 from .sample_files import EICAR, pdf, upload
 
 pytestmark = pytest.mark.django_db

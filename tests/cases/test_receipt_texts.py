@@ -7,8 +7,7 @@ from bs4 import BeautifulSoup
 from borgerraadgiver_plugin.cases.demo import FORM_PAGE_TEXTS
 from borgerraadgiver_plugin.cases.models import Case, ComplaintFormPage
 
-from .form_fixtures import *  # noqa: F403
-from .form_fixtures import valid_data
+from .form_answers import valid_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from borgerraadgiver_plugin.cases.models import Forwarding
-from borgerraadgiver_plugin.choices import CaseStatus
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
 from tests.factories import CaseFactory
 
@@ -31,13 +29,11 @@ def run():
 
 def test_reminders_are_queued_once_however_often_the_command_runs(advisor_address):
     today = timezone.localdate()
-    late = CaseFactory(status=CaseStatus.OPEN, citizen_name="Hemmelig Borger",
+    late = CaseFactory(open=True, citizen_name="Hemmelig Borger",
                        acknowledgement_due=today - datetime.timedelta(days=2))
-    forwarded = CaseFactory(status=CaseStatus.AWAITING_UNIT)
-    Forwarding.objects.create(case=forwarded, unit=forwarded.area,
-                              sent_on=today - datetime.timedelta(days=30),
-                              due_on=today - datetime.timedelta(days=5))
-    CaseFactory(status=CaseStatus.CLOSED, acknowledgement_due=today - datetime.timedelta(days=9))
+    forwarded = CaseFactory(forwarded=True, forwarding__sent_on=today - datetime.timedelta(days=30),
+                            forwarding__due_on=today - datetime.timedelta(days=5))
+    CaseFactory(closed=True, acknowledgement_due=today - datetime.timedelta(days=9))
     run()
     run()
     messages = OutboxMessage.objects.order_by("reference")
@@ -52,7 +48,7 @@ def test_reminders_are_queued_once_however_often_the_command_runs(advisor_addres
 
 def test_extending_a_deadline_earns_a_new_reminder(advisor_address):
     today = timezone.localdate()
-    case = CaseFactory(status=CaseStatus.OPEN,
+    case = CaseFactory(open=True,
                        acknowledgement_due=today - datetime.timedelta(days=2))
     run()
     case.acknowledgement_due = today - datetime.timedelta(days=1)
@@ -62,10 +58,10 @@ def test_extending_a_deadline_earns_a_new_reminder(advisor_address):
 
 
 def test_unit_is_reminded_halfway_and_marked(advisor_address):
-    case = CaseFactory(status=CaseStatus.AWAITING_UNIT)
-    forwarding = Forwarding.objects.create(
-        case=case, unit=case.area, sent_on=timezone.localdate() - datetime.timedelta(days=10),
-        due_on=timezone.localdate() + datetime.timedelta(days=3))
+    case = CaseFactory(forwarded=True,
+                       forwarding__sent_on=timezone.localdate() - datetime.timedelta(days=10),
+                       forwarding__due_on=timezone.localdate() + datetime.timedelta(days=3))
+    forwarding = case.forwardings.get()
     run()
     forwarding.refresh_from_db()
     assert forwarding.reminded_at is not None
@@ -73,7 +69,7 @@ def test_unit_is_reminded_halfway_and_marked(advisor_address):
 
 
 def test_reminders_without_an_address_say_so(site):
-    CaseFactory(status=CaseStatus.OPEN,
+    CaseFactory(open=True,
                 acknowledgement_due=timezone.localdate() - datetime.timedelta(days=2))
     output = run()
     assert "adresse" in output

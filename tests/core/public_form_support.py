@@ -1,32 +1,22 @@
 """Both public forms (the complaint form and the veteran request page) as a citizen's browser
 uses them: render the page, read its form as rendered, type answers, send what the browser
-would send (fields in the order of the page, as browsers do), look at what was stored."""
+would send (fields in the order of the page, as browsers do), look at what was stored.
+The pages themselves are fixtures in ``conftest.py``."""
 
 import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 
 from borgerraadgiver_plugin import spam
 from borgerraadgiver_plugin.cases.models import Case, ComplaintFormPage
-from borgerraadgiver_plugin.models import Area, BorgerraadgiverSettings
-from borgerraadgiver_plugin.veterans.models import VeteranContact, VeteranContactPage
+from borgerraadgiver_plugin.veterans.models import VeteranContact
+from tests.factories import AreaFactory
 
 COMPLAINT_TEXT = "Jeg har ventet fire måneder på svar på min ansøgning om hjælpemidler."
 VETERAN_TEXT = "Jeg vil gerne snakke om job efter udsendelsen."
 BOUNDARY = "----borgerBoundary7MA4YWxkTrZu0gW"
-
-
-@pytest.fixture(autouse=True)
-def real_spam_rules(settings):
-    """The production rules: a form sent within 3 s of its first render is too fast."""
-    settings.BORGERRAADGIVER_FORM_MIN_SECONDS = 3
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @dataclass
@@ -134,26 +124,8 @@ def encode(pairs, multipart):
     return body, f"multipart/form-data; boundary={BOUNDARY}"
 
 
-@pytest.fixture
-def complaint_page(home, groups):
-    page = ComplaintFormPage(title="Borgerrådgiveren", slug="borgerraadgiveren",
-                             thank_you_text="<p>Tak for din henvendelse.</p>",
-                             notification_emails="raadgiver@example.invalid")
-    home.add_child(instance=page)
-    BorgerraadgiverSettings.current().save()
-    return page
-
-
-@pytest.fixture
-def veteran_page(home):
-    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
 def complaint(page):
-    area = Area.objects.create(name="Center for Sundhed & Omsorg", sort_order=1)
+    area = AreaFactory(name="Center for Sundhed & Omsorg", sort_order=1, committee="")
     return Target(page, {
         "inquiry_type": "COMPLAINT", "area": str(area.pk), "account": COMPLAINT_TEXT,
         "unit_contacted": "yes", "unit_answered": "no", "name": "Anne Hansen",
@@ -167,10 +139,3 @@ def veteran(page):
         "name": "Søren Jørgensen", "phone": "20 30 40 50", "best_time": "Formiddag",
         "message": VETERAN_TEXT, "consent": "on",
     }, VeteranContact, "message", "situation_note", "name")
-
-
-@pytest.fixture(params=["complaint", "veteran"])
-def target(request):
-    if request.param == "complaint":
-        return complaint(request.getfixturevalue("complaint_page"))
-    return veteran(request.getfixturevalue("veteran_page"))

@@ -5,9 +5,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from borgerraadgiver_plugin.cases import outbox_kinds
-from borgerraadgiver_plugin.models import OutboxMessage
 from borgerraadgiver_plugin.veterans.outbox_kinds import VETERAN_REQUEST
-from tests.factories import AreaFactory, ThemeFactory
+from tests.factories import AreaFactory, OutboxMessageFactory, ThemeFactory, VeteranContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +30,10 @@ def test_area_and_theme_listings_say_ja_and_nej(advisor_client):
 
 
 def test_the_outbox_names_each_kind_in_danish(advisor_client):
-    notice = OutboxMessage.objects.create(
-        kind=outbox_kinds.NEW_INQUIRY, recipient="raadgiver@example.invalid",
-        subject="Ny henvendelse", body="-", reference="BR-2026-0001")
-    OutboxMessage.objects.create(kind=VETERAN_REQUEST, recipient="vk@example.invalid",
-                                 subject="Ny henvendelse", body="-")
+    notice = OutboxMessageFactory(kind=outbox_kinds.NEW_INQUIRY, subject="Ny henvendelse",
+                                  recipient="raadgiver@example.invalid", reference="BR-2026-0001")
+    OutboxMessageFactory(kind=VETERAN_REQUEST, recipient="vk@example.invalid",
+                         subject="Ny henvendelse")
     listing = cells(advisor_client, reverse("borgerraadgiver_outbox:index"))
     assert "Ny henvendelse (besked til borgerrådgiveren)" in listing
     assert "Henvendelse fra veteran (besked til veterankoordinatoren)" in listing
@@ -47,9 +45,7 @@ def test_the_outbox_names_each_kind_in_danish(advisor_client):
 
 
 def test_the_veteran_registry_says_ja_instead_of_true_icons(client, veteran_coordinator):
-    from tests.veterans.helpers import make_contact
-
-    make_contact("Jens Mikkelsen")
+    VeteranContactFactory(name="Jens Mikkelsen")
     client.force_login(veteran_coordinator)
     url = reverse("borgerraadgiver_veterans_veterancontact_modeladmin_index")
     response = client.get(url)

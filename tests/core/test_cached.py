@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from borgerraadgiver_plugin.models import Area, BorgerraadgiverSettings
 from borgerraadgiver_plugin.models.taxonomy import current_areas
-from tests.cases.form_fixtures import ensure_default_site
+from tests.factories import AreaFactory
+from tests.sites import ensure_default_site
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def count_queries(read):
 
 @pytest.mark.django_db(transaction=True)
 def test_current_areas_are_read_once_then_from_the_cache():
-    Area.objects.create(name="Sundhed")
+    AreaFactory(name="Sundhed")
     assert count_queries(names) == 1
     assert count_queries(names) == 0
     assert "Sundhed" in names()
@@ -38,9 +39,9 @@ def test_current_areas_are_read_once_then_from_the_cache():
 
 @pytest.mark.django_db(transaction=True)
 def test_cached_areas_follow_saves_and_deletes_and_keep_the_database_order():
-    health = Area.objects.create(name="Sundhed", sort_order=2)
+    health = AreaFactory(name="Sundhed", sort_order=2)
     names()
-    jobs = Area.objects.create(name="Jobcenter", sort_order=1)
+    jobs = AreaFactory(name="Jobcenter", sort_order=1)
     assert names()[:2] == ["Jobcenter", "Sundhed"]
     health.valid_to = timezone.localdate() - datetime.timedelta(days=1)
     health.save()
@@ -54,15 +55,15 @@ def test_cached_areas_follow_saves_and_deletes_and_keep_the_database_order():
 def test_rows_read_inside_a_transaction_that_rolls_back_are_not_cached():
     names()
     with pytest.raises(RuntimeError), transaction.atomic():
-        Area.objects.create(name="Fortrudt")
+        AreaFactory(name="Fortrudt")
         assert "Fortrudt" in names()
         raise RuntimeError
     assert "Fortrudt" not in names()
 
 
 def test_current_areas_on_another_day_use_each_areas_validity():
-    Area.objects.create(name="Gammel", valid_to=datetime.date(2020, 12, 31))
-    Area.objects.create(name="Ny", valid_from=datetime.date(2021, 1, 1))
+    AreaFactory(name="Gammel", valid_to=datetime.date(2020, 12, 31))
+    AreaFactory(name="Ny", valid_from=datetime.date(2021, 1, 1))
     day = datetime.date(2020, 6, 1)
     assert "Gammel" in [area.name for area in current_areas(day)]
     assert "Ny" not in [area.name for area in current_areas(day)]

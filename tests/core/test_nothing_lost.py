@@ -11,7 +11,6 @@ from django.core.files.storage import FileSystemStorage
 from borgerraadgiver_plugin.cases.models import Case, CaseDocument
 
 from ..cases.sample_files import pdf, upload
-from .public_form_support import *  # noqa: F403
 from .public_form_support import COMPLAINT_TEXT, complaint, fill, sent_values
 
 pytestmark = pytest.mark.django_db

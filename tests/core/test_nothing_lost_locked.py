@@ -7,8 +7,8 @@ import time
 import pytest
 from django.db import connections
 
-from ..cases.form_fixtures import ensure_default_site
-from .public_form_support import *  # noqa: F403
+from tests.sites import ensure_default_site
+
 from .public_form_support import fill, sent_values
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -16,6 +16,7 @@ from django.utils import timezone
 from borgerraadgiver_plugin import outbox
 from borgerraadgiver_plugin.models import OutboxMessage, OutboxStatus
 from borgerraadgiver_plugin.outbox import LEASE, claim_next, deliver_due, queue_message
+from tests.factories import OutboxMessageFactory
 from tests.smtp_server import SMTPServer
 
 pytestmark = pytest.mark.django_db
@@ -127,8 +128,7 @@ def test_a_claimed_message_is_left_alone_until_the_claim_runs_out():
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
 def test_a_second_worker_skips_rows_another_worker_has_locked():
     # created directly: queue_message would deliver at once here (autocommit, immediate tasks)
-    OutboxMessage.objects.create(kind="ack", recipient="anne@example.invalid", subject="S",
-                                 body="B")
+    OutboxMessageFactory(kind="ack", recipient="anne@example.invalid", subject="S", body="B")
     locked, release = threading.Event(), threading.Event()
     results = []
 

@@ -1,21 +1,20 @@
 """Every public page of the plugin, and the site's front-end login, links the plugin's one
 small stylesheet (the complaint form's), so none is left with the browser's bare look."""
 
-import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from wagtail.models import PageViewRestriction
 
-from borgerraadgiver_plugin.cases.models import ComplaintFormPage
-from borgerraadgiver_plugin.learning.models import (
-    LearningNoteIndexPage,
-    LearningNotePage,
-    Recommendation,
+from tests.factories import (
+    AreaFactory,
+    ComplaintFormPageFactory,
+    LearningNoteIndexPageFactory,
+    LearningNotePageFactory,
+    RecommendationFactory,
+    VeteranContactPageFactory,
 )
-from borgerraadgiver_plugin.veterans.models import VeteranContactPage
-from tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +33,13 @@ def plugin_stylesheets(response):
 
 @pytest.fixture
 def pages(home):
-    form = home.add_child(instance=ComplaintFormPage(title="Borgerrådgiveren",
-                                                     slug="borgerraadgiveren"))
-    veterans = home.add_child(instance=VeteranContactPage(title="Veteraner", slug="veteraner"))
-    index = home.add_child(instance=LearningNoteIndexPage(title="Læring", slug="laering"))
-    note = index.add_child(instance=LearningNotePage(
-        title="Partshøring", slug="partshoering", date=datetime.date(2026, 3, 1),
-        summary="Hør borgeren.", body=[("text", "<p>Partshøring.</p>")]))
+    form = ComplaintFormPageFactory(parent=home)
+    veterans = VeteranContactPageFactory(parent=home, title="Veteraner", publish=False)
+    index = LearningNoteIndexPageFactory(parent=home, title="Læring", publish=False)
+    note = LearningNotePageFactory(parent=index, slug="partshoering", summary="Hør borgeren.",
+                                   body=[("text", "<p>Partshøring.</p>")])
     area = AreaFactory(name="Jobcenter")
-    Recommendation.objects.create(text="Brug en skabelon.", area=area)
+    RecommendationFactory(text="Brug en skabelon.", area=area)
     return {"form": form, "veterans": veterans, "index": index, "note": note, "area": area}
 
 

@@ -6,10 +6,10 @@ import datetime
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases.models import Case
-from borgerraadgiver_plugin.choices import CaseStatus, Channel, InquiryType
-from borgerraadgiver_plugin.models import Area, Theme
-from borgerraadgiver_plugin.veterans.choices import ConsentScope, ContactRole, Relation
-from borgerraadgiver_plugin.veterans.models import NeedArea, VeteranConsent, VeteranContact
+from borgerraadgiver_plugin.choices import CaseStatus
+from borgerraadgiver_plugin.veterans.choices import ContactRole, Relation
+from borgerraadgiver_plugin.veterans.models import NeedArea
+from tests.factories import AreaFactory, CaseFactory, ThemeFactory, VeteranContactFactory
 
 CASES = [
     # reference, received, status, name, account, themes
@@ -23,14 +23,14 @@ CASES = [
 
 
 def build_cases():
-    area = Area.objects.create(name="Børn og unge")
-    themes = {name: Theme.objects.create(code=f"FIX_{n}", name=name)
+    area = AreaFactory(name="Børn og unge", committee="")
+    themes = {name: ThemeFactory(code=f"FIX_{n}", name=name)
               for n, name in enumerate(["Sagsbehandlingstid", "Partshøring"])}
     for reference, received, status, name, account, theme_names in CASES:
-        case = Case.objects.create(
-            reference=reference, channel=Channel.PHONE, inquiry_type=InquiryType.COMPLAINT,
-            citizen_name=name, citizen_email="borger@example.invalid", account=account,
-            area=area if status != CaseStatus.NEW else None, receipt_token=reference)
+        case = CaseFactory(
+            reference=reference, citizen_name=name, citizen_email="borger@example.invalid",
+            account=account, area=area if status != CaseStatus.NEW else None,
+            receipt_token=reference)
         case.themes.set([themes[theme] for theme in theme_names])
         received_at = timezone.make_aware(datetime.datetime(*received))
         closed = received_at + datetime.timedelta(days=20) if status == CaseStatus.CLOSED else None
@@ -46,14 +46,12 @@ def build_contacts():
     work = NeedArea.objects.get_or_create(code="FIX_WORK",
                                           defaults={"name": "Job", "sort_order": 2})[0]
     given = timezone.localdate() - datetime.timedelta(days=1)
-    jens = VeteranContact.objects.create(
-        pk=9101, name="Jens Ærø", role=ContactRole.VETERAN, phone="56 57 57 57",
-        email="jens@example.invalid", mission="Afghanistan 2009\nHelmand",
-        next_follow_up=datetime.date(2026, 2, 3))
+    jens = VeteranContactFactory(
+        pk=9101, name="Jens Ærø", email="jens@example.invalid",
+        mission="Afghanistan 2009\nHelmand", next_follow_up=datetime.date(2026, 2, 3),
+        consent__given_on=given)
     jens.need_areas.set([housing, work])
-    VeteranConsent.objects.create(contact=jens, scope=ConsentScope.REGISTRATION, given_on=given,
-                                  channel=Channel.PHONE)
-    kim = VeteranContact.objects.create(
+    kim = VeteranContactFactory(
         pk=9102, name="Kim =Andersen", role=ContactRole.RELATIVE, veteran=jens,
-        relation=Relation.PARTNER, phone="+45 20 30 40 50", active=False)
+        relation=Relation.PARTNER, phone="+45 20 30 40 50", active=False, without_consent=True)
     kim.need_areas.set([work])

@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from borgerraadgiver_plugin import audit, streaming
 from borgerraadgiver_plugin.veterans.models import VeteranContact
 from tests.cases.admin_helpers import url as case_url
-from tests.factories import CaseFactory, ThemeFactory
+from tests.factories import CaseFactory, ThemeFactory, UserFactory, VeteranContactFactory
 from tests.veterans import helpers as veteran_helpers
 
 from .test_unchanged_output import body
@@ -55,10 +55,10 @@ def test_case_export_queries_grow_by_chunk_not_by_row(advisor_client, small_chun
 
 def test_veteran_export_queries_grow_by_chunk_not_by_row(coordinator_client, small_chunks):
     for n in range(2 * CHUNK):
-        veteran_helpers.make_contact(f"Veteran {n}")
+        VeteranContactFactory(name=f"Veteran {n}")
     few, _data = export_queries(coordinator_client, CONTACTS, {"export": "csv"})
     for n in range(4 * CHUNK):
-        veteran_helpers.make_contact(f"Veteran {n}")
+        VeteranContactFactory(name=f"Veteran {n}")
     many, data = export_queries(coordinator_client, CONTACTS, {"export": "csv"})
     # Per chunk: consents, need areas (prefetches) and the audit insert.
     assert many - few <= 3 * 4
@@ -107,7 +107,7 @@ def test_chunks_closed_early_close_the_cursor(small_chunks):
 
 def test_an_export_without_the_export_permission_is_refused_and_logged(client, advisor):
     CaseFactory()
-    reader = advisor.__class__.objects.create_user("reader", password="x")
+    reader = UserFactory(username="reader")
     reader.user_permissions.add(Permission.objects.get(codename="view_case"))
     client.force_login(reader)
     for export_format in ("csv", "xlsx"):

@@ -1,60 +1,23 @@
-import datetime
+"""Fixtures and editor form data for the intranet's learning notes."""
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from borgerraadgiver_plugin.learning.models import (
-    LearningNoteIndexPage,
-    LearningNotePage,
-    Recommendation,
+from tests.factories import (
+    AreaFactory,
+    LearningNotePageFactory,
+    RecommendationFactory,
+    ThemeFactory,
 )
-from borgerraadgiver_plugin.learning.provision import grant_index_permissions
-from tests.factories import AreaFactory, ThemeFactory
-
-
-@pytest.fixture
-def index(home, groups):
-    page = LearningNoteIndexPage(title="Læringsnotater", slug="laering")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    grant_index_permissions()
-    return page
-
-
-@pytest.fixture
-def restricted_index(index):
-    PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
-    return index
-
-
-def make_note(index, title="Partshøring", *, date=None, summary="Hør borgeren først.",
-              body=None, themes=(), areas=(), source_cases=(), recommendations=(), live=True):
-    note = LearningNotePage(
-        title=title, date=date or datetime.date(2026, 3, 1), summary=summary,
-        body=body if body is not None else [("text", "<p>Partshøring efter § 19.</p>")],
-    )
-    note.themes = list(themes)
-    note.areas = list(areas)
-    note.source_cases = list(source_cases)
-    for recommendation in recommendations:
-        note.recommendation_links.create(recommendation=recommendation)
-    index.add_child(instance=note)
-    revision = note.save_revision()
-    if live:
-        revision.publish()
-    else:
-        note.live = False
-        note.save()
-    return LearningNotePage.objects.get(pk=note.pk)
 
 
 @pytest.fixture
 def note_factory(index):
-    def factory(*args, **kwargs):
-        return make_note(index, *args, **kwargs)
-    return factory
+    """Learning notes under the index: ``note_factory("Titel", themes=[...], live=False)``."""
+    def make(title="Partshøring", **fields):
+        return LearningNotePageFactory(parent=index, title=title, **fields)
+    return make
 
 
 @pytest.fixture
@@ -69,7 +32,7 @@ def theme():
 
 @pytest.fixture
 def recommendation(area):
-    return Recommendation.objects.create(text="Brug en skabelon til partshøring.", area=area)
+    return RecommendationFactory(text="Brug en skabelon til partshøring.", area=area)
 
 
 def note_form(title="Partshøring før afgørelsen", *, slug="partshoering", summary="Hør borgeren.",

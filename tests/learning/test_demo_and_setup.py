@@ -13,6 +13,7 @@ from borgerraadgiver_plugin.learning.models import (
 )
 from borgerraadgiver_plugin.learning.personal_data import scan_note
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP
+from tests.factories import LearningNoteIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +26,7 @@ def test_setup_lets_the_advisor_keep_recommendations_and_staff_only_read(groups)
 
 
 def test_setup_gives_the_advisor_page_rights_on_an_existing_index(home, groups):
-    index = LearningNoteIndexPage(title="Læring", slug="laering")
-    home.add_child(instance=index)
+    index = LearningNoteIndexPageFactory(parent=home, title="Læring", publish=False)
     out = io.StringIO()
     call_command("borgerraadgiver_setup", stdout=out)
     assert "Indlæste 3 sidetilladelser på læringsindekser" in out.getvalue()

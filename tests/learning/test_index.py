@@ -6,8 +6,7 @@ import pytest
 from django.utils import translation
 
 from borgerraadgiver_plugin.choices import RecommendationStatus
-from borgerraadgiver_plugin.learning.models import Recommendation
-from tests.factories import AreaFactory, ThemeFactory
+from tests.factories import AreaFactory, RecommendationFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +177,7 @@ def test_malformed_page_number_shows_a_page(reader, index, note_factory, page):
 
 
 def test_note_shows_its_recommendations_with_current_status(reader, index, note_factory, area):
-    recommendation = Recommendation.objects.create(
+    recommendation = RecommendationFactory(
         text="Indfør en skabelon til partshøring.", area=area,
         status=RecommendationStatus.IN_PROGRESS)
     note = note_factory("Partshøring", recommendations=[recommendation])
@@ -190,14 +189,14 @@ def test_note_shows_its_recommendations_with_current_status(reader, index, note_
 
 def test_area_page_lists_only_its_open_recommendations(reader, index, area):
     other = AreaFactory()
-    Recommendation.objects.create(text="Åben i området", area=area)
-    Recommendation.objects.create(text="Under arbejde", area=area,
-                                  status=RecommendationStatus.IN_PROGRESS)
-    Recommendation.objects.create(text="Gennemført", area=area,
-                                  status=RecommendationStatus.IMPLEMENTED)
-    Recommendation.objects.create(text="Afvist", area=area, decline_reason="Andre planer",
-                                  status=RecommendationStatus.DECLINED)
-    Recommendation.objects.create(text="Andet område", area=other)
+    RecommendationFactory(text="Åben i området", area=area)
+    RecommendationFactory(text="Under arbejde", area=area,
+                          status=RecommendationStatus.IN_PROGRESS)
+    RecommendationFactory(text="Gennemført", area=area,
+                          status=RecommendationStatus.IMPLEMENTED)
+    RecommendationFactory(text="Afvist", area=area, decline_reason="Andre planer",
+                          status=RecommendationStatus.DECLINED)
+    RecommendationFactory(text="Andet område", area=other)
     response = reader.get(f"{index.url}anbefalinger/{area.pk}/")
     assert response.status_code == 200
     shown = [item.text for item in response.context["recommendations"]]

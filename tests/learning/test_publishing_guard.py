@@ -12,7 +12,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from borgerraadgiver_plugin.learning.blocks import CaseExampleBlock
 from borgerraadgiver_plugin.learning.models import LearningNotePage
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, LearningNotePageFactory
 
 from .conftest import case_example, checklist, note_form, rendered_editor
 
@@ -231,10 +231,8 @@ def test_clean_note_is_published(advisor_client, index, theme, area):
 
 
 def test_bulk_publish_refuses_note_with_personal_data(admin_client, index, note_factory):
-    from .conftest import make_note
-
-    note = make_note(index, "Udkast", live=False,
-                     body=[("text", "<p>Skriv til anne@example.dk.</p>")])
+    note = LearningNotePageFactory(parent=index, title="Udkast", live=False,
+                                   body=[("text", "<p>Skriv til anne@example.dk.</p>")])
     url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
     response = admin_client.post(f"{url}?id={note.pk}&next=/admin/", {})
     assert response.status_code == 302
@@ -243,10 +241,8 @@ def test_bulk_publish_refuses_note_with_personal_data(admin_client, index, note_
 
 
 def test_publishing_a_revision_outside_the_editor_is_refused(index):
-    from .conftest import make_note
-
-    note = make_note(index, "Udkast", live=False,
-                     body=[("text", "<p>Ring 23 45 67 89.</p>")])
+    note = LearningNotePageFactory(parent=index, title="Udkast", live=False,
+                                   body=[("text", "<p>Ring 23 45 67 89.</p>")])
     with pytest.raises(PermissionDenied, match="23 45 67 89"):
         note.get_latest_revision().publish()
     note.refresh_from_db()

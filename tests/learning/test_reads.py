@@ -1,13 +1,12 @@
 """Marking a note as read: one POST, idempotent; counts for the advisor, names for admins only."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from borgerraadgiver_plugin.learning.models import NoteRead
-from tests.factories import AreaFactory
+from tests.factories import AreaFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,9 +80,8 @@ def test_anonymous_visitor_of_unrestricted_index_is_asked_to_log_in(client, inde
 
 @pytest.fixture
 def reads_of_note(note, note_factory, area):
-    User = get_user_model()
-    readers = [User.objects.create_user(username=f"laeser{n}", first_name="Læser",
-                                        last_name=f"Nummer{n}") for n in range(3)]
+    readers = [UserFactory(username=f"laeser{n}", first_name="Læser", last_name=f"Nummer{n}")
+               for n in range(3)]
     for reader in readers:
         NoteRead.objects.create(note=note, user=reader)
     other = note_factory("Tone", areas=[AreaFactory(name="Borgerservice")])

@@ -1,13 +1,12 @@
 """Recommendations in the admin: declining needs a reason, every status change is kept."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from borgerraadgiver_plugin.choices import RecommendationStatus
 from borgerraadgiver_plugin.learning.models import Recommendation, RecommendationStatusChange
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +113,7 @@ def test_add_view_ignores_the_source_case_for_a_user_who_cannot_see_cases(client
     group = Group.objects.create(name="Anbefalinger")
     group.permissions.add(Permission.objects.get(codename="access_admin"),
                           *Permission.objects.filter(codename__endswith="_recommendation"))
-    user = get_user_model().objects.create_user(username="sekretaer")
-    user.groups.add(group)
+    user = UserFactory(username="sekretaer", groups=[group])
     client.force_login(user)
     response = client.get(reverse(ADD_URL), {"source_case": case.pk})
     assert response.status_code == 200
@@ -132,8 +130,7 @@ def test_advisor_menu_has_recommendations_and_reads_report(advisor_client):
 def test_reads_report_is_not_in_the_menu_of_a_user_without_the_permission(client, groups):
     group = Group.objects.create(name="Kun admin")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = get_user_model().objects.create_user(username="kunadmin")
-    user.groups.add(group)
+    user = UserFactory(username="kunadmin", groups=[group])
     client.force_login(user)
     content = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("borgerraadgiver_learning_reads") not in content

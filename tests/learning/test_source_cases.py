@@ -1,13 +1,12 @@
 """Source cases: edited by those who may see cases, never shown on the page."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from borgerraadgiver_plugin.learning.models import LearningNotePage
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, UserFactory
 
 from .conftest import note_form
 
@@ -23,8 +22,7 @@ def page_editor(index, client):
         GroupPagePermission.objects.create(
             group=group, page=index, permission=Permission.objects.get(
                 content_type__app_label="wagtailcore", codename=codename))
-    user = get_user_model().objects.create_user(username="redaktor", password="pw")
-    user.groups.add(group)
+    user = UserFactory(username="redaktor", groups=[group])
     client.force_login(user)
     return client
 

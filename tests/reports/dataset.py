@@ -23,10 +23,15 @@ from borgerraadgiver_plugin.choices import (
     ReferralTarget,
     RejectionReason,
 )
-from borgerraadgiver_plugin.learning.models import Recommendation
 from borgerraadgiver_plugin.veterans.choices import ContactRole
-from borgerraadgiver_plugin.veterans.models import VeteranContact
-from tests.factories import AreaFactory, CaseFactory, ReferralBodyFactory, ThemeFactory
+from tests.factories import (
+    AreaFactory,
+    CaseFactory,
+    RecommendationFactory,
+    ReferralBodyFactory,
+    ThemeFactory,
+    VeteranContactFactory,
+)
 
 UTC = datetime.UTC
 
@@ -88,12 +93,13 @@ def build():
                                  (a, datetime.date(2025, 9, 1), RecommendationStatus.ACCEPTED),
                                  (c, datetime.date(2025, 12, 31), RecommendationStatus.PROPOSED),
                                  (a, datetime.date(2024, 12, 31), RecommendationStatus.DECLINED)]:
-        Recommendation.objects.create(text="Svar inden for fristen.", area=area,
-                                      issued_on=issued, status=status)
+        RecommendationFactory(text="Svar inden for fristen.", area=area, issued_on=issued,
+                              status=status)
     for role, registered in [(ContactRole.VETERAN, utc(2025, 3, 1, 9)),
                              (ContactRole.VETERAN, utc(2025, 4, 1, 9)),
                              (ContactRole.VETERAN, utc(2024, 12, 31, 23, 30)),  # 2025 locally
                              (ContactRole.RELATIVE, utc(2025, 5, 1, 9)),
                              (ContactRole.VETERAN, utc(2024, 8, 1, 9))]:
-        VeteranContact.objects.create(name="Veteran", role=role, created_at=registered)
+        VeteranContactFactory(name="Veteran", role=role, created_at=registered, phone="",
+                              without_consent=True)
     return SimpleNamespace(areas=SimpleNamespace(a=a, b=b, c=c), themes=(t1, t2), cases=cases)

@@ -1,6 +1,6 @@
 import pytest
 
-from . import helpers
+from tests.factories import VeteranContactFactory, VeteranContactPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -17,14 +17,9 @@ def coordinator_client(client, veteran_coordinator):
 
 @pytest.fixture
 def contact(groups):
-    return helpers.make_contact("Jens Mikkelsen")
+    return VeteranContactFactory(name="Jens Mikkelsen")
 
 
 @pytest.fixture
 def request_page(home):
-    from borgerraadgiver_plugin.veterans.models import VeteranContactPage
-
-    page = VeteranContactPage(title="Veteraner og pårørende", slug="veteraner")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return VeteranContactPageFactory(parent=home)

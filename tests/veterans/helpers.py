@@ -1,4 +1,4 @@
-"""Helpers for the veteran tests: records made directly, and admin form data."""
+"""Helpers for the veteran tests: the registry's URLs, seeded partners and admin form data."""
 
 import datetime
 
@@ -6,13 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from borgerraadgiver_plugin.choices import Channel
 from borgerraadgiver_plugin.veterans.choices import ConsentScope, ContactRole
-from borgerraadgiver_plugin.veterans.models import (
-    ExternalPartner,
-    VeteranConsent,
-    VeteranContact,
-)
+from borgerraadgiver_plugin.veterans.models import ExternalPartner
 
 APP = "borgerraadgiver_veterans"
 
@@ -23,15 +18,6 @@ def today():
 
 def url(model_name, action, *args):
     return reverse(f"{APP}_{model_name}_modeladmin_{action}", args=args)
-
-
-def make_contact(name="Jens Mikkelsen", consent=True, role=ContactRole.VETERAN, **fields):
-    fields.setdefault("phone", "56 57 57 57")
-    contact = VeteranContact.objects.create(name=name, role=role, **fields)
-    if consent:
-        VeteranConsent.objects.create(contact=contact, scope=ConsentScope.REGISTRATION,
-                                      given_on=today(), channel=Channel.PHONE)
-    return contact
 
 
 def partner(code="VETERANCENTRET"):

@@ -5,6 +5,7 @@ import pytest
 
 from borgerraadgiver_plugin.veterans.choices import ContactRole, Relation
 from borgerraadgiver_plugin.veterans.models import VeteranActivity, VeteranContact
+from tests.factories import VeteranContactFactory
 
 from . import helpers
 
@@ -18,8 +19,8 @@ def create_contact(client, **fields):
 
 
 def test_relative_linked_to_another_relative_is_refused(coordinator_client, contact):
-    relative = helpers.make_contact("Louise Mikkelsen", role=ContactRole.RELATIVE,
-                                    veteran=contact, relation=Relation.PARTNER)
+    relative = VeteranContactFactory(name="Louise Mikkelsen", role=ContactRole.RELATIVE,
+                                     veteran=contact, relation=Relation.PARTNER)
     response = create_contact(coordinator_client, name="Emma Mikkelsen",
                               role=ContactRole.RELATIVE, veteran=str(relative.pk),
                               relation=Relation.CHILD)
@@ -29,8 +30,8 @@ def test_relative_linked_to_another_relative_is_refused(coordinator_client, cont
 
 
 def test_relative_linked_to_themself_is_refused(coordinator_client, contact):
-    relative = helpers.make_contact("Louise Mikkelsen", role=ContactRole.RELATIVE,
-                                    veteran=contact, relation=Relation.PARTNER)
+    relative = VeteranContactFactory(name="Louise Mikkelsen", role=ContactRole.RELATIVE,
+                                     veteran=contact, relation=Relation.PARTNER)
     data = helpers.contact_form(
         name="Louise Mikkelsen", role=ContactRole.RELATIVE, veteran=str(relative.pk),
         relation=Relation.PARTNER, consents=helpers.existing_consents(relative),

@@ -14,10 +14,15 @@ from borgerraadgiver_plugin.veterans.choices import ConsentScope
 from borgerraadgiver_plugin.veterans.models import (
     PartnerReferral,
     VeteranActivity,
-    VeteranConsent,
     VeteranContact,
 )
 from borgerraadgiver_plugin.veterans.statistics import veteran_counts
+from tests.factories import (
+    PartnerReferralFactory,
+    VeteranActivityFactory,
+    VeteranConsentFactory,
+    VeteranContactFactory,
+)
 
 from . import helpers
 
@@ -39,7 +44,7 @@ def refer(client, contact, kind="REFERRAL", partner=None):
 
 
 def test_contact_without_consent_shows_a_warning_and_no_add_buttons(coordinator_client, groups):
-    contact = helpers.make_contact("Kim Andersen", consent=False)
+    contact = VeteranContactFactory(name="Kim Andersen", without_consent=True)
     html = coordinator_client.get(helpers.url("veterancontact", "inspect", contact.pk)).content
     html = html.decode()
     assert "Intet samtykke til registrering" in html
@@ -48,7 +53,7 @@ def test_contact_without_consent_shows_a_warning_and_no_add_buttons(coordinator_
 
 
 def test_activity_refused_without_registration_consent(coordinator_client, groups):
-    contact = helpers.make_contact("Kim Andersen", consent=False)
+    contact = VeteranContactFactory(name="Kim Andersen", without_consent=True)
     response = log_activity(coordinator_client, contact)
     assert response.status_code == 200
     assert "ikke et gyldigt samtykke til registrering" in response.content.decode()
@@ -56,7 +61,7 @@ def test_activity_refused_without_registration_consent(coordinator_client, group
 
 
 def test_referral_refused_without_registration_consent(coordinator_client, groups):
-    contact = helpers.make_contact("Kim Andersen", consent=False)
+    contact = VeteranContactFactory(name="Kim Andersen", without_consent=True)
     response = refer(coordinator_client, contact)
     assert response.status_code == 200
     assert "ikke et gyldigt samtykke til registrering" in response.content.decode()
@@ -64,16 +69,16 @@ def test_referral_refused_without_registration_consent(coordinator_client, group
 
 
 def test_activity_refused_after_consent_lapsed(coordinator_client, groups):
-    contact = helpers.make_contact("Kim Andersen", consent=False)
-    VeteranConsent.objects.create(contact=contact, given_on=helpers.in_days(-400),
-                                  renew_by=helpers.in_days(-35))
+    contact = VeteranContactFactory(name="Kim Andersen", without_consent=True)
+    VeteranConsentFactory(contact=contact, given_on=helpers.in_days(-400),
+                          renew_by=helpers.in_days(-35))
     assert contact.consent_state == rules.State.LAPSED
     assert log_activity(coordinator_client, contact).status_code == 200
     assert not VeteranActivity.objects.exists()
 
 
 def test_activity_allowed_once_consent_is_recorded(coordinator_client, groups):
-    contact = helpers.make_contact("Kim Andersen", consent=False)
+    contact = VeteranContactFactory(name="Kim Andersen", without_consent=True)
     data = helpers.contact_form(name="Kim Andersen", phone="56 57 57 57",
                                 consents=[helpers.consent_row()])
     assert coordinator_client.post(helpers.url("veterancontact", "edit", contact.pk),
@@ -89,7 +94,7 @@ def test_nomination_needs_nomination_consent(coordinator_client, contact):
     response = refer(coordinator_client, contact, kind="NOMINATION", partner=fdv)
     assert response.status_code == 200
     assert "kræver kontaktens samtykke til indstilling" in response.content.decode()
-    VeteranConsent.objects.create(contact=contact, scope=ConsentScope.NOMINATION)
+    VeteranConsentFactory(contact=contact, scope=ConsentScope.NOMINATION)
     assert refer(coordinator_client, contact, kind="NOMINATION", partner=fdv).status_code == 302
     nomination = PartnerReferral.objects.get()
     # FDV answers within 8 weeks: the expected answer comes from the partner.
@@ -97,7 +102,7 @@ def test_nomination_needs_nomination_consent(coordinator_client, contact):
 
 
 def test_existing_activity_can_still_be_edited_after_consent_lapses(coordinator_client, contact):
-    activity = VeteranActivity.objects.create(contact=contact, kind="CONTACT")
+    activity = VeteranActivityFactory(contact=contact, kind="CONTACT")
     contact.consents.update(renew_by=helpers.in_days(-1))
     response = coordinator_client.post(helpers.url("veteranactivity", "edit", activity.pk), {
         "contact": contact.pk, "kind": "CONTACT", "date": str(helpers.today()),
@@ -109,9 +114,9 @@ def test_existing_activity_can_still_be_edited_after_consent_lapses(coordinator_
 
 def test_withdrawing_consent_offers_anonymisation_and_anonymising_keeps_counts(
         coordinator_client, contact, veteran_coordinator):
-    VeteranActivity.objects.create(contact=contact, kind="COORDINATION_MEETING",
-                                   note="Mødte Jens", participants="Jens' læge")
-    PartnerReferral.objects.create(contact=contact, partner=helpers.partner(), note="Om Jens")
+    VeteranActivityFactory(contact=contact, kind="COORDINATION_MEETING",
+                           note="Mødte Jens", participants="Jens' læge")
+    PartnerReferralFactory(contact=contact, partner=helpers.partner(), note="Om Jens")
     before = veteran_counts(helpers.in_days(-1), helpers.in_days(1))
     rows = helpers.existing_consents(contact)
     rows[0]["withdrawn_on"] = str(helpers.today())
@@ -168,7 +173,7 @@ def form_fields(form):
 
 
 def test_anonymising_asks_for_confirmation_and_says_what_happens(coordinator_client, contact):
-    VeteranActivity.objects.create(contact=contact, kind="CONTACT", note="Ringede")
+    VeteranActivityFactory(contact=contact, kind="CONTACT", note="Ringede")
     withdraw_consent(contact)
     url = reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk])
     response = coordinator_client.get(url)
@@ -217,15 +222,15 @@ def test_renew_by_defaults_to_the_settings_period(contact, site):
     settings = BorgerraadgiverSettings.for_site(site)
     settings.veteran_consent_renewal_months = 6
     settings.save()
-    consent = VeteranConsent.objects.create(contact=contact, given_on=datetime.date(2026, 8, 31))
+    consent = VeteranConsentFactory(contact=contact, given_on=datetime.date(2026, 8, 31))
     assert consent.renew_by == datetime.date(2027, 2, 28)
 
 
 def test_consents_due_for_renewal_show_in_filter_and_dashboard(coordinator_client, groups):
-    due = helpers.make_contact("Lars Poulsen", consent=False)
-    VeteranConsent.objects.create(contact=due, given_on=helpers.in_days(-350),
-                                  renew_by=helpers.in_days(15))
-    fresh = helpers.make_contact("Jens Mikkelsen")
+    due = VeteranContactFactory(name="Lars Poulsen", without_consent=True)
+    VeteranConsentFactory(contact=due, given_on=helpers.in_days(-350),
+                          renew_by=helpers.in_days(15))
+    fresh = VeteranContactFactory(name="Jens Mikkelsen")
     assert fresh.consent_state == rules.State.VALID
     html = coordinator_client.get(helpers.url("veterancontact", "index") + "?consent=renewal")
     html = html.content.decode()
@@ -235,8 +240,8 @@ def test_consents_due_for_renewal_show_in_filter_and_dashboard(coordinator_clien
 
 
 def test_follow_ups_due_show_on_dashboard(coordinator_client, groups):
-    helpers.make_contact("Lars Poulsen", next_follow_up=helpers.in_days(-1))
-    helpers.make_contact("Jens Mikkelsen", next_follow_up=helpers.in_days(20))
+    VeteranContactFactory(name="Lars Poulsen", next_follow_up=helpers.in_days(-1))
+    VeteranContactFactory(name="Jens Mikkelsen", next_follow_up=helpers.in_days(20))
     dashboard = coordinator_client.get("/admin/").content.decode()
     assert "1 opfølgning forfalder inden for en uge" in dashboard
     assert "Lars Poulsen" in dashboard and "Jens Mikkelsen" not in dashboard
@@ -245,7 +250,7 @@ def test_follow_ups_due_show_on_dashboard(coordinator_client, groups):
 def test_logging_an_activity_settles_the_follow_up_due(contact):
     contact.next_follow_up = helpers.today()
     contact.save()
-    VeteranActivity.objects.create(contact=contact, kind="CONTACT")
+    VeteranActivityFactory(contact=contact, kind="CONTACT")
     contact.refresh_from_db()
     assert contact.next_follow_up is None
     assert VeteranContact.objects.follow_up_due(helpers.in_days(7)).count() == 0

@@ -6,7 +6,8 @@ from wagtail.models import ModelLogEntry
 
 from borgerraadgiver_plugin import audit
 from borgerraadgiver_plugin.provisioning import VETERAN_GROUP
-from borgerraadgiver_plugin.veterans.models import VeteranActivity, VeteranContact
+from borgerraadgiver_plugin.veterans.models import VeteranContact
+from tests.factories import VeteranActivityFactory
 
 from . import helpers
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def registry_urls(contact):
-    activity = VeteranActivity.objects.create(contact=contact, kind="CONTACT")
+    activity = VeteranActivityFactory(contact=contact, kind="CONTACT")
     referral = contact.referrals.create(partner=helpers.partner())
     return [
         helpers.url("veterancontact", "index"),

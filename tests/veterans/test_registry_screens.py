@@ -7,15 +7,18 @@ import unicodedata
 import pytest
 
 from borgerraadgiver_plugin import audit
-from borgerraadgiver_plugin.models import Area
 from borgerraadgiver_plugin.veterans.choices import ConsentScope, ContactRole, Relation
 from borgerraadgiver_plugin.veterans.models import (
     MunicipalTouchpoint,
     NeedArea,
-    PartnerReferral,
-    VeteranActivity,
     VeteranConsent,
     VeteranContact,
+)
+from tests.factories import (
+    AreaFactory,
+    PartnerReferralFactory,
+    VeteranActivityFactory,
+    VeteranContactFactory,
 )
 
 from . import helpers
@@ -33,14 +36,14 @@ def index(client, query=""):
 
 @pytest.fixture
 def people(groups):
-    jens = helpers.make_contact("Jens Mikkelsen", phone="11 22 33 44",
-                                next_follow_up=helpers.in_days(-2))
-    lars = helpers.make_contact("Lars Poulsen", phone="55 66 77 88",
-                                next_follow_up=helpers.in_days(30))
-    kim = helpers.make_contact("Kim Andersen", consent=False, phone="99 88 77 66")
+    jens = VeteranContactFactory(name="Jens Mikkelsen", phone="11 22 33 44",
+                                 next_follow_up=helpers.in_days(-2))
+    lars = VeteranContactFactory(name="Lars Poulsen", phone="55 66 77 88",
+                                 next_follow_up=helpers.in_days(30))
+    kim = VeteranContactFactory(name="Kim Andersen", without_consent=True, phone="99 88 77 66")
     jens.need_areas.set([NeedArea.objects.get(code="HOUSING")])
     lars.need_areas.set([NeedArea.objects.get(code="EMPLOYMENT")])
-    PartnerReferral.objects.create(contact=lars, partner=helpers.partner("FDV"))
+    PartnerReferralFactory(contact=lars, partner=helpers.partner("FDV"))
     old = VeteranConsent.objects.get(contact=lars)
     old.renew_by = helpers.in_days(10)
     old.save()
@@ -106,13 +109,13 @@ def test_filtered_export_logs_only_exported_rows(coordinator_client, people,
 def test_inspect_shows_the_whole_person_and_is_audited(coordinator_client, people,
                                                        veteran_coordinator):
     jens = people["jens"]
-    relative = helpers.make_contact("Louise Mikkelsen", role=ContactRole.RELATIVE, veteran=jens,
-                                    relation=Relation.PARTNER)
-    area = Area.objects.create(name="Jobcenter Stevns")
+    relative = VeteranContactFactory(name="Louise Mikkelsen", role=ContactRole.RELATIVE,
+                                     veteran=jens, relation=Relation.PARTNER)
+    area = AreaFactory(committee="", name="Jobcenter Stevns")
     MunicipalTouchpoint.objects.create(contact=jens, area=area, contact_person="Bente Sagsbeh.")
-    VeteranActivity.objects.create(contact=jens, kind="COORDINATION_MEETING",
-                                   participants="Jobcenter, Veterancentret", note="Aftalt plan")
-    PartnerReferral.objects.create(contact=jens, partner=helpers.partner())
+    VeteranActivityFactory(contact=jens, kind="COORDINATION_MEETING",
+                           participants="Jobcenter, Veterancentret", note="Aftalt plan")
+    PartnerReferralFactory(contact=jens, partner=helpers.partner())
     response = coordinator_client.get(helpers.url(INDEX, "inspect", jens.pk))
     html = response.content.decode()
     for text in ("Jens Mikkelsen", "Louise Mikkelsen", "Samtykke givet", "Jobcenter Stevns",
@@ -133,7 +136,7 @@ def test_edit_view_read_is_audited(coordinator_client, people, veteran_coordinat
 
 def test_create_contact_with_inline_consent_touchpoint_and_need_areas(coordinator_client,
                                                                       groups):
-    area = Area.objects.create(name="Center for Sundhed & Omsorg")
+    area = AreaFactory(committee="", name="Center for Sundhed & Omsorg")
     needs = [str(pk) for pk in NeedArea.objects.filter(code__in=["HOUSING", "HEALTH"])
              .values_list("pk", flat=True)]
     data = helpers.contact_form(

@@ -8,6 +8,7 @@ from django.utils import timezone
 from borgerraadgiver_plugin.veterans.choices import ContactRole, Relation
 from borgerraadgiver_plugin.veterans.models import NeedArea, PartnerReferral, VeteranActivity
 from borgerraadgiver_plugin.veterans.statistics import veteran_counts
+from tests.factories import VeteranContactFactory
 
 from . import helpers
 
@@ -22,13 +23,13 @@ def at(day):
 
 @pytest.fixture
 def year(groups):
-    old = helpers.make_contact("Gammel Veteran", created_at=at(datetime.date(2024, 3, 1)))
-    new = helpers.make_contact("Ny Veteran", created_at=at(datetime.date(2025, 5, 1)))
-    relative = helpers.make_contact("Ny Pårørende", role=ContactRole.RELATIVE, veteran=new,
-                                    relation=Relation.PARTNER,
-                                    created_at=at(datetime.date(2025, 6, 1)))
-    helpers.make_contact("Stille Veteran", created_at=at(datetime.date(2024, 1, 1)))
-    helpers.make_contact("Næste År", created_at=at(datetime.date(2026, 1, 5)))
+    old = VeteranContactFactory(name="Gammel Veteran", created_at=at(datetime.date(2024, 3, 1)))
+    new = VeteranContactFactory(name="Ny Veteran", created_at=at(datetime.date(2025, 5, 1)))
+    relative = VeteranContactFactory(name="Ny Pårørende", role=ContactRole.RELATIVE, veteran=new,
+                                     relation=Relation.PARTNER,
+                                     created_at=at(datetime.date(2025, 6, 1)))
+    VeteranContactFactory(name="Stille Veteran", created_at=at(datetime.date(2024, 1, 1)))
+    VeteranContactFactory(name="Næste År", created_at=at(datetime.date(2026, 1, 5)))
     housing, health = (NeedArea.objects.get(code=c) for c in ("HOUSING", "HEALTH"))
     old.need_areas.set([housing])
     new.need_areas.set([housing, health])
