@@ -48,11 +48,17 @@ def record_denied(request, model, instance_pk=None, listing_id="0"):
     data = {"path": request.path[:200], "method": request.method}
     if instance is not None:
         return record(request.user, instance, DENIED, **data)
+    return record_on_model(request.user, model, DENIED, str(instance_pk or listing_id),
+                           str(model._meta.verbose_name), **data)
+
+
+def record_on_model(user, model, action, object_id, label, **data):
+    """Log a use of ``model``'s data that concerns no single record (a refused listing, the
+    statistics), under ``object_id`` (e.g. "statistics") and a ``label`` that names no one."""
     return ModelLogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(model),
-        label=str(model._meta.verbose_name), action=DENIED, timestamp=timezone.now(), data=data,
-        user_id=request.user.pk if request.user.is_authenticated else None,
-        object_id=str(instance_pk or listing_id)[:255],
+        content_type=ContentType.objects.get_for_model(model), label=label[:255], action=action,
+        timestamp=timezone.now(), data=data, object_id=object_id[:255],
+        user_id=user.pk if getattr(user, "is_authenticated", False) else None,
     )
 
 

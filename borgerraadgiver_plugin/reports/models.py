@@ -10,3 +10,5 @@ class AnnualReportPage(IntroPage):
 
     class Meta:
         verbose_name = _("annual report")
+        # The statistics screen; the report pages themselves use Wagtail's page permissions.
+        permissions = [("view_statistics", _("Can see the statistics"))]

@@ -102,3 +102,28 @@ def reporting_year(first_year, start_month):
     start = datetime.date(first_year, start_month, 1)
     following = _months_back(start, -12)
     return Period(start, following - datetime.timedelta(days=1))
+
+
+def half_year(year):
+    return Period(datetime.date(year, 1, 1), datetime.date(year, 6, 30))
+
+
+def three_quarters(year):
+    return Period(datetime.date(year, 1, 1), datetime.date(year, 9, 30))
+
+
+def presets(today, start_month):
+    """The periods an advisor usually reports on, as ``(label, period)``: the reporting year
+    under way and the one before, and the interim periods (half-year, three quarters) of the
+    calendar year that have ended by ``today``."""
+    first_year = today.year if today.month >= start_month else today.year - 1
+    choices = [(_("This reporting year"), reporting_year(first_year, start_month)),
+               (_("Last reporting year"), reporting_year(first_year - 1, start_month))]
+    if start_month != 1:
+        choices.append((_("Calendar year %(year)d") % {"year": today.year - 1},
+                        reporting_year(today.year - 1, 1)))
+    for label, period in [(_("Three quarters of %(year)d"), three_quarters(today.year)),
+                          (_("First half of %(year)d"), half_year(today.year))]:
+        if period.end < today:
+            choices.append((label % {"year": today.year}, period))
+    return choices
