@@ -8,15 +8,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import Client
 
-from .public_form_support import (  # noqa: F401
-    complaint,
-    complaint_page,
-    fill,
-    real_spam_rules,
-    sent_values,
-    veteran,
-    veteran_page,
-)
+from .public_form_support import complaint, fill, sent_values, veteran
 
 pytestmark = pytest.mark.django_db
 
