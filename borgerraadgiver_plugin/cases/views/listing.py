@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger
 from django.db import connection
 from django.db.models import Prefetch
 from django.shortcuts import redirect
@@ -68,19 +68,16 @@ class CasePaginator(WagtailPaginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        if number > 1 and bottom > self.count // 2 and getattr(self.object_list, "ordered",
-                                                                False):
-            total = self.exact_count
-            bottom = min(bottom, max(total - 1, 0))
-            top = min(bottom + self.per_page, total)
-            if top + self.orphans >= total:
-                top = total
-            reversed_list = self.object_list.reverse()[total - top:total - bottom]
-            return self._get_page(list(reversed_list)[::-1], number, self)
-        top = min(bottom + self.per_page, self.count)
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(self.object_list[bottom:top], number, self)
+        if number == 1 or bottom <= self.count // 2 or not getattr(self.object_list, "ordered",
+                                                                   False):
+            return super().page(number)
+        total = self.exact_count
+        bottom = min(bottom, max(total - 1, 0))
+        top = min(bottom + self.per_page, total)
+        if top + self.orphans >= total:
+            top = total
+        from_the_end = self.object_list.reverse()[total - top:total - bottom]
+        return Page(list(from_the_end)[::-1], number, self)
 
 
 class NextDeadlineColumn(Column):
