@@ -17,7 +17,7 @@ from ..models import CaseLink
 from .actions import ACTIONS
 
 #: Where the learning part may register its Recommendation screens (a snippet by default).
-RECOMMENDATION_ADD_URLS = ("wagtailsnippets_borgerraadgiver_learning_recommendation:add",
+RECOMMENDATION_ADD_URLS = ("borgerraadgiver_learning_recommendation:add",
                            "borgerraadgiver_recommendations:add")
 
 #: Steps offered on an open case, in the order an advisor usually takes them.

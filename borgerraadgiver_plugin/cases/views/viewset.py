@@ -3,9 +3,8 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ...admin_menu import MENU_HOOK
+from ...admin_menu import MENU_HOOK, PluginSnippetViewSet
 from ..admin_forms import CaseAdminForm
 from ..filters import CaseFilterSet
 from ..models import Case
@@ -30,13 +29,13 @@ MATTER_PANELS = MultiFieldPanel([
 ], heading=_("The matter"))
 
 
-class CaseViewSet(SnippetViewSet):
+class CaseViewSet(PluginSnippetViewSet):
     model = Case
     icon = "folder-open-inverse"
     menu_label = _("Cases")
     menu_order = 100
     menu_hook = MENU_HOOK
-    url_prefix = "borgerraadgiver/cases"
+    admin_path = "cases"
     list_display = ["reference", *listing_columns()]
     filterset_class = CaseFilterSet
     search_fields = ["reference", "citizen_name", "citizen_email", "citizen_phone", "account"]
