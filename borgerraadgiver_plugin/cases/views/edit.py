@@ -11,9 +11,10 @@ from ... import audit
 from .. import deadlines, workflow
 from ..models import CaseEvent
 from ..models.timeline import EventKind
+from .access import CaseAccessMixin
 
 
-class CaseCreateView(CreateView):
+class CaseCreateView(CaseAccessMixin, CreateView):
     """Staff intake: a case from a call, letter, meeting, e-mail or outreach session."""
 
     inspect_url_name = None
@@ -39,7 +40,7 @@ class CaseCreateView(CreateView):
         return reverse(self.inspect_url_name, args=[self.object.pk])
 
 
-class CaseEditView(EditView):
+class CaseEditView(CaseAccessMixin, EditView):
     """Editing is read-logged like inspecting, and refused on a merged case."""
 
     inspect_url_name = None

@@ -14,6 +14,7 @@ from ...choices import CaseStatus
 from .. import deadlines, workflow
 from ..advisors import advisor_name
 from ..models import CaseLink
+from .access import CaseAccessMixin
 from .actions import ACTIONS
 
 #: Where the learning part may register its Recommendation screens (a snippet by default).
@@ -26,7 +27,7 @@ OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
               "extend", "close", "link", "merge"]
 
 
-class CaseInspectView(InspectView):
+class CaseInspectView(CaseAccessMixin, InspectView):
     page_title = gettext_lazy("Case overview")
     action_url_name = None  # set by the viewset
     inspect_url_name = None

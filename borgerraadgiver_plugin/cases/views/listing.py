@@ -21,7 +21,7 @@ from ...streaming import StreamingExportMixin
 from .. import exports
 from ..advisors import advisor_name
 from ..models import Case
-from .access import refuse
+from .access import CaseAccessMixin, refuse
 
 EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
 PAGE_SIZES = (20, 50, 100)
@@ -108,7 +108,7 @@ def listing_columns():
     ]
 
 
-class CaseIndexView(StreamingExportMixin, IndexView):
+class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     paginator_class = CasePaginator
     default_ordering = "-received_at"
 

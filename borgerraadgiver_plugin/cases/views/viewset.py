@@ -3,12 +3,21 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    HistoryView,
+    LockView,
+    UnlockView,
+    UsageView,
+)
 
 from ...admin_menu import MENU_HOOK, PluginSnippetViewSet
 from ..admin_forms import CaseAdminForm
 from ..filters import CaseFilterSet
 from ..models import Case
-from .access import guard
+from .access import for_advisors
 from .actions import CaseActionView
 from .edit import CaseCreateView, CaseEditView
 from .inspect import CaseInspectView
@@ -29,7 +38,19 @@ MATTER_PANELS = MultiFieldPanel([
 ], heading=_("The matter"))
 
 
+class CaseChooserViewSet(SnippetChooserViewSet):
+    """The case chooser, for advisors only like every other case screen."""
+
+    choose_view_class = for_advisors(chooser.ChooseView)
+    choose_results_view_class = for_advisors(chooser.ChooseResultsView)
+    chosen_view_class = for_advisors(chooser.SnippetChosenView)
+    chosen_multiple_view_class = for_advisors(chooser.SnippetChosenMultipleView)
+    create_view_class = for_advisors(chooser.SnippetCreateView)
+
+
 class CaseViewSet(PluginSnippetViewSet):
+    """Every view class is one of ours behind ``CaseAccessMixin`` (see ``views.access``)."""
+
     model = Case
     icon = "folder-open-inverse"
     menu_label = _("Cases")
@@ -58,6 +79,12 @@ class CaseViewSet(PluginSnippetViewSet):
     add_view_class = CaseCreateView
     edit_view_class = CaseEditView
     inspect_view_class = CaseInspectView
+    delete_view_class = for_advisors(DeleteView)
+    usage_view_class = for_advisors(UsageView)
+    history_view_class = for_advisors(HistoryView)
+    lock_view_class = for_advisors(LockView)
+    unlock_view_class = for_advisors(UnlockView)
+    chooser_viewset_class = CaseChooserViewSet
     copy_view_enabled = False
 
     add_panels = ObjectList([
@@ -102,8 +129,5 @@ class CaseViewSet(PluginSnippetViewSet):
                                       index_url_name=self.get_url_name("list"))
 
     def get_urlpatterns(self):
-        patterns = [*super().get_urlpatterns(),
-                    path("<int:pk>/action/<slug:action>/", self.action_view, name="action")]
-        for pattern in patterns:
-            pattern.callback = guard(pattern.callback)
-        return patterns
+        return [*super().get_urlpatterns(),
+                path("<int:pk>/action/<slug:action>/", self.action_view, name="action")]
