@@ -8,10 +8,11 @@ from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
@@ -80,6 +81,22 @@ class CasePaginator(WagtailPaginator):
         return Page(list(from_the_end)[::-1], number, self)
 
 
+class ReferenceColumn(ButtonsColumnMixin, TitleColumn):
+    """The reference opens the case (inspect, with its timeline), not the edit form; like
+    Wagtail's own title column it names the row for the bulk-action checkbox and holds the
+    row's buttons."""
+
+    def __init__(self, view):
+        super().__init__(
+            "reference", label=capfirst(Case._meta.get_field("reference").verbose_name),
+            sort_key="reference", get_url=view.get_inspect_url,
+            get_title_id=lambda case: f"snippet_{quote(case.pk)}_title")
+        self.view = view
+
+    def get_buttons(self, instance, parent_context):
+        return self.view.get_list_buttons(instance)
+
+
 class NextDeadlineColumn(Column):
     """The next deadline, marked when it has passed."""
 
@@ -112,12 +129,9 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     paginator_class = CasePaginator
     default_ordering = "-received_at"
 
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # The reference opens the case (inspect, with its timeline), not the edit form.
-        return self._get_custom_column(
-            field_name, self._get_title_column_class(column_class),
-            get_url=self.get_inspect_url,
-            get_title_id=lambda instance: f"snippet_{quote(instance.pk)}_title", **kwargs)
+    @cached_property
+    def columns(self):
+        return [ReferenceColumn(self), *super().columns]
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("area", "assigned_to")

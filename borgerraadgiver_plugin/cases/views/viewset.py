@@ -57,7 +57,7 @@ class CaseViewSet(PluginSnippetViewSet):
     menu_order = 100
     menu_hook = MENU_HOOK
     admin_path = "cases"
-    list_display = ["reference", *listing_columns()]
+    list_display = listing_columns()  # after the reference, see CaseIndexView.columns
     filterset_class = CaseFilterSet
     search_fields = ["reference", "citizen_name", "citizen_email", "citizen_phone", "account"]
     inspect_view_enabled = True
