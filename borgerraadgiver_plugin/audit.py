@@ -42,6 +42,7 @@ def record_denied(request, model, instance_pk=None, listing_id="0"):
     instance = None
     if instance_pk not in (None, ""):
         try:
+            # ``_default_manager`` is Django's documented name for a model's first manager.
             instance = model._default_manager.filter(pk=instance_pk).first()
         except (ValueError, TypeError):
             instance = None

@@ -7,5 +7,3 @@ class CasesAppConfig(AppConfig):
     label = "borgerraadgiver_cases"
     verbose_name = _("Citizen advisor: cases")
     default_auto_field = "django.db.models.BigAutoField"
-    #: Who may use this part's admin URLs at all (see borgerraadgiver_plugin.middleware).
-    admin_permission = "borgerraadgiver_cases.view_case"

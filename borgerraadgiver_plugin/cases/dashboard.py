@@ -17,7 +17,7 @@ from ..models import OutboxMessage, OutboxStatus
 from . import deadlines
 from .models import Case, Forwarding
 
-LISTING_URL = "wagtailsnippets_borgerraadgiver_cases_case:list"
+LISTING_URL = "borgerraadgiver_cases_case:list"
 OUTBOX_URL = "borgerraadgiver_outbox:index"
 SHOWN = 5
 
@@ -43,7 +43,7 @@ class CasePanel(Component):
             "heading": self.heading, "count": queryset.count(),
             "cases": list(queryset.select_related("area")[:SHOWN]), "link": self.link(),
             "empty_text": self.empty_text, "panel_name": self.name,
-            "inspect_url_name": "wagtailsnippets_borgerraadgiver_cases_case:inspect",
+            "inspect_url_name": "borgerraadgiver_cases_case:inspect",
         }
 
 

@@ -35,5 +35,5 @@ def download_document(request, pk):
 
 
 urlpatterns = [
-    path("borgerraadgiver/documents/<int:pk>/download/", download_document, name=URL_NAME),
+    path("borgerraadgiver/cases/documents/<int:pk>/download/", download_document, name=URL_NAME),
 ]

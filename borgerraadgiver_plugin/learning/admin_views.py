@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.snippets.views.snippets import CreateView, EditView, InspectView, SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 
 from .. import audit
-from ..admin_menu import MENU_HOOK
+from ..admin_menu import MENU_HOOK, PluginSnippetViewSet
 from . import read_counts, recommendations
 from .models import LearningNotePage, NoteRead, Recommendation, RecommendationSource
 
@@ -68,7 +68,8 @@ class RecommendationInspectView(InspectView):
         ))
 
 
-class RecommendationViewSet(SnippetViewSet):
+class RecommendationViewSet(PluginSnippetViewSet):
+    admin_path = "learning/recommendations"
     model = Recommendation
     icon = "pick"
     menu_order = 300

@@ -22,9 +22,9 @@ class ReadsMenuItem(MenuItem):
 @hooks.register("register_admin_urls")
 def register_reads_report_urls():
     return [
-        path("borgerraadgiver/laesninger/", ReadsReportView.as_view(),
+        path("borgerraadgiver/learning/reads/", ReadsReportView.as_view(),
              name="borgerraadgiver_learning_reads"),
-        path("borgerraadgiver/laesninger/<int:note_id>/", NoteReadersView.as_view(),
+        path("borgerraadgiver/learning/reads/<int:note_id>/", NoteReadersView.as_view(),
              name="borgerraadgiver_learning_readers"),
     ]
 

@@ -163,17 +163,12 @@ class BorgerraadgiverSettings(BaseSiteSetting):
             )})
 
     @classmethod
-    def for_request(cls, request):
-        """Wagtail's, with the settings read from the cache (every form page and receipt
-        needs them); a site without settings yet gets them created the usual way."""
-        attr = cls.get_cache_attr_name()
-        if not hasattr(request, attr):
-            site = Site.find_for_request(request)
-            found = SETTINGS.get().get(site.pk) if site is not None else None
-            if found is not None:
-                found._request = request  # as Wagtail does, for its page links
-                setattr(request, attr, found)
-        return super().for_request(request)
+    def for_site(cls, site):
+        """Wagtail's, with the settings read from the cache (every form page and receipt needs
+        them, through Wagtail's ``for_request``); a site without settings yet gets them created
+        the usual way."""
+        found = SETTINGS.get().get(site.pk) if site is not None else None
+        return found if found is not None else super().for_site(site)
 
     @classmethod
     def current(cls, site=None):

@@ -14,7 +14,7 @@ class StatisticsMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_statistics_url():
-    return [path("borgerraadgiver/statistik/", StatisticsView.as_view(), name=URL_NAME)]
+    return [path("borgerraadgiver/reports/statistics/", StatisticsView.as_view(), name=URL_NAME)]
 
 
 @hooks.register(MENU_HOOK)

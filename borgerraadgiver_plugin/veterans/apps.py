@@ -7,5 +7,3 @@ class VeteransAppConfig(AppConfig):
     label = "borgerraadgiver_veterans"
     verbose_name = _("Veteran coordinator")
     default_auto_field = "django.db.models.BigAutoField"
-    #: Who may use this part's admin URLs at all (see borgerraadgiver_plugin.middleware).
-    admin_permission = "borgerraadgiver_veterans.view_veterancontact"

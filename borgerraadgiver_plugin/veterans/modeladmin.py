@@ -8,6 +8,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.menus import GroupMenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup
 
@@ -29,10 +30,20 @@ def labelled(text):
     return decorate
 
 
+class RegistryURLHelper(AdminURLHelper):
+    """The registry's screens lie under ``/admin/borgerraadgiver/veterans/`` (each admin's
+    ``base_url_path``) like every admin screen of the plugin; their URL names stay modeladmin's
+    own, after the model (``borgerraadgiver_veterans_veterancontact_modeladmin_index``)."""
+
+    def get_action_url_name(self, action):
+        return f"{self.opts.app_label}_{self.opts.model_name}_modeladmin_{action}"
+
+
 class RegistryModelAdmin(ModelAdmin):
     """Every URL of the registry answers 403 to a user without the model's view permission
     (the same for a record that exists and one that does not), and logs the attempt."""
 
+    url_helper_class = RegistryURLHelper
     permission_helper_class = RegistryPermissionHelper
     history_view_enabled = False
     create_view_class = views.RegistryCreateView
@@ -71,6 +82,7 @@ class RegistryModelAdmin(ModelAdmin):
 
 class VeteranContactAdmin(RegistryModelAdmin):
     model = VeteranContact
+    base_url_path = "borgerraadgiver/veterans/contacts"
     menu_label = _("Contacts")
     menu_item_name = "veteran-contacts"
     menu_icon = "user"
@@ -141,6 +153,7 @@ class VeteranContactAdmin(RegistryModelAdmin):
 
 class VeteranActivityAdmin(RegistryModelAdmin):
     model = VeteranActivity
+    base_url_path = "borgerraadgiver/veterans/activities"
     menu_label = _("Activity log")
     menu_item_name = "veteran-activities"
     menu_icon = "list-ul"
@@ -166,6 +179,7 @@ class VeteranActivityAdmin(RegistryModelAdmin):
 
 class PartnerReferralAdmin(RegistryModelAdmin):
     model = PartnerReferral
+    base_url_path = "borgerraadgiver/veterans/referrals"
     menu_label = _("Referrals and nominations")
     menu_item_name = "veteran-referrals"
     menu_icon = "link-external"
@@ -191,6 +205,7 @@ class PartnerReferralAdmin(RegistryModelAdmin):
 
 class ExternalPartnerAdmin(RegistryModelAdmin):
     model = ExternalPartner
+    base_url_path = "borgerraadgiver/veterans/partners"
     menu_label = _("Partners")
     menu_item_name = "veteran-partners"
     menu_icon = "site"
@@ -202,6 +217,7 @@ class ExternalPartnerAdmin(RegistryModelAdmin):
 
 class NeedAreaAdmin(RegistryModelAdmin):
     model = NeedArea
+    base_url_path = "borgerraadgiver/veterans/need-areas"
     menu_label = _("Need areas")
     menu_item_name = "veteran-need-areas"
     menu_icon = "tag"

@@ -22,7 +22,7 @@ def register_veterans_top_level():
 
 @hooks.register("register_admin_urls")
 def register_anonymise_url():
-    return [path("borgerraadgiver_veterans/anonymise/<int:pk>/", anonymise_view,
+    return [path("borgerraadgiver/veterans/contacts/anonymise/<int:pk>/", anonymise_view,
                  name="borgerraadgiver_veterans_anonymise")]
 
 

@@ -22,7 +22,7 @@ from tests.benchmarks.bench_case_listing import _create_database, _seed, run_chi
 CONTACTS = 10_000
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/br_bench_exports"
 CASES = "/admin/borgerraadgiver/cases/"
-CONTACTS_URL = "/admin/borgerraadgiver_veterans/veterancontact/"
+CONTACTS_URL = "/admin/borgerraadgiver/veterans/contacts/"
 TARGETS = {  # label: (seconds, MiB)
     "cases CSV": (5, 200), "cases XLSX": (15, 250),
     "veterans CSV": (5, 200), "veterans XLSX": (15, 250),

@@ -36,7 +36,7 @@ def site(transactional_db):
 
 
 def snippet_url(model, action, *args):
-    return reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:{action}",
+    return reverse(f"{model._meta.app_label}_{model._meta.model_name}:{action}",
                    args=args)
 
 
@@ -80,7 +80,7 @@ def test_the_advisors_screens_are_danish(journey, site, groups):
     journey.goto(snippet_url(case, "inspect", case.pk))
     journey.step("case-inspect")
     for action in CASE_ACTIONS:
-        journey.goto(reverse("wagtailsnippets_borgerraadgiver_cases_case:action",
+        journey.goto(reverse("borgerraadgiver_cases_case:action",
                              args=[case.pk, action]))
         journey.step(f"case-action-{action}")
     journey.goto(snippet_url(case, "edit", case.pk))
@@ -146,7 +146,7 @@ def test_the_coordinators_screens_are_danish(journey, site, groups):
     journey.goto(reverse("wagtailadmin_account"))
     journey.step("account")
 
-    journey.goto(reverse("wagtailsnippets_borgerraadgiver_cases_case:list"))
+    journey.goto(reverse("borgerraadgiver_cases_case:list"))
     assert page.locator("h1").inner_text() == "Ingen adgang"
     journey.step("cases-refused")
 
@@ -158,7 +158,7 @@ def test_a_staff_member_meets_danish_login_and_refusal(journey, site, groups):
     journey.goto("/_util/login/")
     journey.step("site-login")
     journey.log_in("mette", PASSWORD, login_path="/_util/login/")
-    journey.goto(reverse("wagtailsnippets_borgerraadgiver_cases_case:list"))
+    journey.goto(reverse("borgerraadgiver_cases_case:list"))
     assert page.evaluate("document.documentElement.lang") == "da"
     assert page.locator("h1").inner_text() == "Ingen adgang"
     journey.step("cases-refused")

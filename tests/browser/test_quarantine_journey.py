@@ -49,7 +49,7 @@ def test_infected_file_is_quarantined_and_the_advisor_is_warned(form_page, area,
     journey.goto("/admin/")
     assert "E-mails venter på at blive sendt" in page.inner_text("main")
     journey.step("dashboard")
-    journey.goto(reverse("wagtailsnippets_borgerraadgiver_cases_case:inspect", args=[case.pk]))
+    journey.goto(reverse("borgerraadgiver_cases_case:inspect", args=[case.pk]))
     documents = page.locator("section[aria-labelledby=case-documents]")
     assert "virus.txt" in documents.inner_text() and "blokeret" in documents.inner_text()
     assert documents.locator("a", has_text="virus.txt").count() == 0

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-NAMESPACE = "wagtailsnippets_borgerraadgiver_cases_case"
+NAMESPACE = "borgerraadgiver_cases_case"
 
 
 def url(name, *args):

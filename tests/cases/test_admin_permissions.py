@@ -4,9 +4,11 @@ import pytest
 from wagtail.models import ModelLogEntry
 
 from borgerraadgiver_plugin import audit
+from borgerraadgiver_plugin.cases.models import Case
+from tests.admin_urls import fill, routes
 from tests.factories import CaseFactory
 
-from .admin_helpers import action_url, url
+from .admin_helpers import NAMESPACE, action_url, url
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +54,7 @@ def test_refused_attempts_are_logged_against_the_case(client, request, who):
 def test_veteran_coordinator_cannot_choose_a_case_in_a_chooser(client, veteran_coordinator):
     CaseFactory(citizen_name="Hemmelig Borger")
     client.force_login(veteran_coordinator)
-    response = client.get("/admin/snippets/choose/borgerraadgiver_cases/case/")
+    response = client.get("/admin/borgerraadgiver/cases/choose/")
     assert response.status_code in (403, 404)
     assert b"Hemmelig Borger" not in response.content
 
@@ -103,3 +105,33 @@ def test_without_the_middleware_staff_stop_at_wagtails_admin_door(client, settin
     response = client.get(url("inspect", case.pk))
     assert response.status_code == 302 and "login" in response["Location"]
     assert not ModelLogEntry.objects.filter(action=audit.DENIED).exists()
+
+
+def test_every_url_of_the_case_screens_and_chooser_refuses_an_outsider(client,
+                                                                      veteran_coordinator):
+    """Whatever views Wagtail gives a snippet (this release or the next), the case's refuse."""
+    case = CaseFactory(citizen_name="Hemmelig Borger")
+    client.force_login(veteran_coordinator)
+    names = (f"{NAMESPACE}:", f"{NAMESPACE}_chooser:")
+    addresses = [fill(route, pk=case.pk, action="close") for route, name in routes()
+                 if name.startswith(names)]
+    assert len(addresses) > 15
+    for each in addresses:
+        response = client.get(each)
+        assert response.status_code == 403, each
+        assert b"Hemmelig Borger" not in response.content
+
+
+def test_bulk_delete_of_cases_is_refused_on_submit_too(client, veteran_coordinator):
+    case = CaseFactory()
+    client.force_login(veteran_coordinator)
+    response = client.post(f"/admin/bulk/borgerraadgiver_cases/case/delete/?id={case.pk}")
+    assert response.status_code == 403
+    assert Case.objects.filter(pk=case.pk).exists()
+
+
+def test_advisors_still_get_wagtails_bulk_delete_of_cases(advisor_client):
+    case = CaseFactory()
+    response = advisor_client.get(f"/admin/bulk/borgerraadgiver_cases/case/delete/?id={case.pk}")
+    assert response.status_code == 200
+    assert case.reference in response.content.decode()

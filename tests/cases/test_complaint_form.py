@@ -243,7 +243,7 @@ def test_download_is_forced_logged_and_needs_the_view_case_permission(
         client, form_page, area, advisor, staff_member):
     post(client, form_page, area, attachments=[pdf('klage "1".pdf')])
     document = CaseDocument.objects.get()
-    url = f"/admin/borgerraadgiver/documents/{document.pk}/download/"
+    url = f"/admin/borgerraadgiver/cases/documents/{document.pk}/download/"
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(staff_member)
     assert client.get(url).status_code in (302, 403)
@@ -266,7 +266,7 @@ def test_a_user_without_view_case_is_refused_a_download(client, form_page, area,
     editor = django_user_model.objects.create_user("editor", password="pw")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(editor)
-    response = client.get(f"/admin/borgerraadgiver/documents/{document.pk}/download/")
+    response = client.get(f"/admin/borgerraadgiver/cases/documents/{document.pk}/download/")
     # Wagtail's admin turns PermissionDenied into a redirect with a message.
     assert response.status_code in (302, 403)
     assert "attachment" not in response.get("Content-Disposition", "")

@@ -280,7 +280,7 @@ def test_form_cleans_a_filename_with_path_parts_quotes_and_1000_characters(
     assert len(document.original_name) <= 255 and document.original_name.endswith(".pdf")
     assert "etc" not in document.file.name and "å" not in document.file.name
     client.force_login(advisor)
-    download = client.get(f"/admin/borgerraadgiver/documents/{document.pk}/download/")
+    download = client.get(f"/admin/borgerraadgiver/cases/documents/{document.pk}/download/")
     disposition = download["Content-Disposition"]
     assert download.status_code == 200 and disposition.startswith("attachment;")
     assert "\n" not in disposition and "/" not in disposition.split("filename")[-1]

@@ -19,7 +19,7 @@ from .sample_files import EICAR, pdf, upload
 
 pytestmark = pytest.mark.django_db
 
-INSPECT = "wagtailsnippets_borgerraadgiver_cases_case:inspect"
+INSPECT = "borgerraadgiver_cases_case:inspect"
 DOWNLOAD = "borgerraadgiver_cases_document_download"
 ANSWERS = {
     "inquiry_type": "COMPLAINT", "unit_contacted": "yes", "unit_answered": "no",
@@ -62,7 +62,7 @@ def submit_rendered_form(page, area, files):
 
 
 def download(client, document):
-    return client.get(f"/admin/borgerraadgiver/documents/{document.pk}/download/")
+    return client.get(f"/admin/borgerraadgiver/cases/documents/{document.pk}/download/")
 
 
 def overview(client, case):

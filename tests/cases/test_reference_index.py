@@ -11,6 +11,6 @@ pytestmark = pytest.mark.django_db
 def test_a_case_is_not_listed_among_the_uses_of_its_area(advisor_client):
     case = CaseFactory()
     assert not ReferenceIndex.get_references_to(case.area).exists()
-    usage = advisor_client.get(f"/admin/snippets/borgerraadgiver/area/usage/{case.area.pk}/")
+    usage = advisor_client.get(f"/admin/borgerraadgiver/areas/usage/{case.area.pk}/")
     assert usage.status_code == 200
     assert case.reference not in usage.content.decode()

@@ -22,10 +22,10 @@ def test_area_and_theme_listings_say_ja_and_nej(advisor_client):
     AreaFactory(name="Jobcenter", is_external=False)
     AreaFactory(name="Forsyning", is_external=True)
     ThemeFactory(code="SAGSB", name="Sagsbehandlingstid", active=True)
-    areas = cells(advisor_client, reverse("wagtailsnippets_borgerraadgiver_area:list"))
+    areas = cells(advisor_client, reverse("borgerraadgiver_area:list"))
     assert {"Ja", "Nej"} <= set(areas)
     assert not {"True", "False"} & set(areas)
-    themes = cells(advisor_client, reverse("wagtailsnippets_borgerraadgiver_theme:list"))
+    themes = cells(advisor_client, reverse("borgerraadgiver_theme:list"))
     assert "Ja" in themes and "True" not in themes
 
 

@@ -86,3 +86,11 @@ def test_settings_for_a_site_without_any_are_created(rf, site):
     BorgerraadgiverSettings.objects.all().delete()
     BorgerraadgiverSettings.for_request(rf.get("/"))
     assert BorgerraadgiverSettings.objects.filter(site=site).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_settings_for_a_site_come_from_the_cache_as_wagtails_for_request_reads_them():
+    site = ensure_default_site()
+    BorgerraadgiverSettings.for_site(site)  # created, which drops the cached rows
+    assert count_queries(lambda: BorgerraadgiverSettings.for_site(site)) == 1
+    assert count_queries(lambda: BorgerraadgiverSettings.for_site(site)) == 0

@@ -6,6 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from borgerraadgiver_plugin import audit
 from borgerraadgiver_plugin.learning.models import Recommendation
+from borgerraadgiver_plugin.models import Area
 from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_staff_are_refused_and_logged_on_a_case(client, staff_member):
     case = CaseFactory()
     client.force_login(staff_member)
-    url = reverse("wagtailsnippets_borgerraadgiver_cases_case:inspect", args=[case.pk])
+    url = reverse("borgerraadgiver_cases_case:inspect", args=[case.pk])
     assert client.get(url).status_code == 403
     entry = ModelLogEntry.objects.get(action=audit.DENIED)
     assert entry.object_id == str(case.pk) and entry.user == staff_member
@@ -22,7 +23,7 @@ def test_staff_are_refused_and_logged_on_a_case(client, staff_member):
 
 def test_staff_are_refused_on_a_learning_admin_screen(client, staff_member):
     client.force_login(staff_member)
-    url = reverse("wagtailsnippets_borgerraadgiver_learning_recommendation:list")
+    url = reverse("borgerraadgiver_learning_recommendation:list")
     assert client.get(url).status_code == 403
     entry = ModelLogEntry.objects.get(action=audit.DENIED)
     assert entry.content_type.model_class() is Recommendation
@@ -38,4 +39,19 @@ def test_staff_still_reach_their_own_pages_and_wagtails_other_admin_urls(client,
 
 def test_advisors_pass_through_to_the_parts_own_checks(advisor_client):
     assert advisor_client.get(
-        reverse("wagtailsnippets_borgerraadgiver_cases_case:list")).status_code == 200
+        reverse("borgerraadgiver_cases_case:list")).status_code == 200
+
+
+def test_staff_are_refused_on_a_plugin_chooser_and_it_is_logged_against_its_model(
+        client, staff_member):
+    client.force_login(staff_member)
+    assert client.get(reverse("borgerraadgiver_area_chooser:choose")).status_code == 403
+    entry = ModelLogEntry.objects.get(action=audit.DENIED)
+    assert entry.content_type.model_class() is Area
+
+
+def test_a_plugin_screen_that_names_no_model_is_logged_against_the_user(client, staff_member):
+    client.force_login(staff_member)
+    assert client.get(reverse("borgerraadgiver_learning_reads")).status_code == 403
+    entry = ModelLogEntry.objects.get(action=audit.DENIED)
+    assert entry.object_id == str(staff_member.pk)

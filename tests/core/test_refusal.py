@@ -11,7 +11,7 @@ from tests.factories import CaseFactory
 
 pytestmark = pytest.mark.django_db
 
-CASES = "wagtailsnippets_borgerraadgiver_cases_case:list"
+CASES = "borgerraadgiver_cases_case:list"
 CONTACTS = "borgerraadgiver_veterans_veterancontact_modeladmin_index"
 
 
@@ -42,7 +42,7 @@ def test_an_admin_user_keeps_the_admin_navigation(client, veteran_coordinator):
 def test_the_case_guard_refuses_in_danish(client, veteran_coordinator):
     case = CaseFactory()
     refused(client, veteran_coordinator,
-            reverse("wagtailsnippets_borgerraadgiver_cases_case:inspect", args=[case.pk]))
+            reverse("borgerraadgiver_cases_case:inspect", args=[case.pk]))
 
 
 def test_the_veteran_registry_refuses_in_danish(client, advisor):

@@ -10,10 +10,10 @@ from tests.factories import CaseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-ADD_URL = "wagtailsnippets_borgerraadgiver_learning_recommendation:add"
-EDIT_URL = "wagtailsnippets_borgerraadgiver_learning_recommendation:edit"
-INSPECT_URL = "wagtailsnippets_borgerraadgiver_learning_recommendation:inspect"
-LIST_URL = "wagtailsnippets_borgerraadgiver_learning_recommendation:list"
+ADD_URL = "borgerraadgiver_learning_recommendation:add"
+EDIT_URL = "borgerraadgiver_learning_recommendation:edit"
+INSPECT_URL = "borgerraadgiver_learning_recommendation:inspect"
+LIST_URL = "borgerraadgiver_learning_recommendation:list"
 
 
 def form(recommendation=None, **changes):

@@ -20,7 +20,7 @@ from borgerraadgiver_plugin.reports.statistics.periods import presets
 from tests.cases.rendered_form import rendered_form
 from tests.reports import dataset
 
-URL = "/admin/borgerraadgiver/statistik/"
+URL = "/admin/borgerraadgiver/reports/statistics/"
 
 
 @pytest.fixture

@@ -127,7 +127,7 @@ def test_request_page_stores_scripts_as_text_and_never_runs_them(client, request
     contact = VeteranContact.objects.get()
     assert contact.name == f"Kim {script}"
     client.force_login(veteran_coordinator)
-    page = client.get(f"/admin/borgerraadgiver_veterans/veterancontact/inspect/{contact.pk}/")
+    page = client.get(f"/admin/borgerraadgiver/veterans/contacts/inspect/{contact.pk}/")
     assert script.encode() not in page.content
     assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in page.content
 

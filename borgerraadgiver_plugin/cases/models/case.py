@@ -182,6 +182,8 @@ class Case(LockableMixin, models.Model):
         return self.reference
 
     def save(self, *args, **kwargs):
+        # ``_state.adding`` is public despite the underscore (Django's "Model instance
+        # reference", State).
         if self._state.adding and self.next_deadline is None and self.acknowledgement_due \
                 and not self.acknowledged_at:
             # Whoever stores a new case (intake takes its reference itself), the listing,

@@ -13,7 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import admin_forms, workflow
 from ..models import Case
-from .access import refuse
+from .access import CaseAccessMixin, refuse
 
 CHANGE_PERMISSION = "borgerraadgiver_cases.change_case"
 
@@ -89,7 +89,7 @@ ACTIONS = {
 }
 
 
-class CaseActionView(WagtailAdminTemplateMixin, FormView):
+class CaseActionView(CaseAccessMixin, WagtailAdminTemplateMixin, FormView):
     """``<case>/action/<name>/``: the form of one step; POST performs it or explains why not."""
 
     template_name = "wagtailadmin/generic/form.html"

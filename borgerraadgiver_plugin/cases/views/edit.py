@@ -12,9 +12,10 @@ from .. import deadlines, workflow
 from ..documents import DocumentWriter
 from ..models import CaseEvent
 from ..models.timeline import EventKind
+from .access import CaseAccessMixin
 
 
-class CaseCreateView(CreateView):
+class CaseCreateView(CaseAccessMixin, CreateView):
     """Staff intake: a case from a call, letter, meeting, e-mail or outreach session."""
 
     inspect_url_name = None
@@ -43,7 +44,7 @@ class CaseCreateView(CreateView):
         return reverse(self.inspect_url_name, args=[self.object.pk])
 
 
-class CaseEditView(EditView):
+class CaseEditView(CaseAccessMixin, EditView):
     """Editing is read-logged like inspecting, and refused on a merged case."""
 
     inspect_url_name = None

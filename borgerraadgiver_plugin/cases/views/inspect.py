@@ -15,6 +15,7 @@ from ...choices import CaseStatus
 from .. import deadlines, workflow
 from ..advisors import advisor_name
 from ..models import CaseLink
+from .access import CaseAccessMixin
 from .actions import ACTIONS
 
 #: Other parts add buttons to a case's next steps with this hook (the learning part's "Add
@@ -28,7 +29,7 @@ OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
               "extend", "close", "link", "merge"]
 
 
-class CaseInspectView(InspectView):
+class CaseInspectView(CaseAccessMixin, InspectView):
     page_title = gettext_lazy("Case overview")
     action_url_name = None  # set by the viewset
     inspect_url_name = None

@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger
 from django.db import connection
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.paginator import WagtailPaginator
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
@@ -21,7 +22,7 @@ from ...streaming import StreamingExportMixin
 from .. import exports
 from ..advisors import advisor_name
 from ..models import Case
-from .access import refuse
+from .access import CaseAccessMixin, refuse
 
 EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
 PAGE_SIZES = (20, 50, 100)
@@ -68,19 +69,32 @@ class CasePaginator(WagtailPaginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        if number > 1 and bottom > self.count // 2 and getattr(self.object_list, "ordered",
-                                                                False):
-            total = self.exact_count
-            bottom = min(bottom, max(total - 1, 0))
-            top = min(bottom + self.per_page, total)
-            if top + self.orphans >= total:
-                top = total
-            reversed_list = self.object_list.reverse()[total - top:total - bottom]
-            return self._get_page(list(reversed_list)[::-1], number, self)
-        top = min(bottom + self.per_page, self.count)
-        if top + self.orphans >= self.count:
-            top = self.count
-        return self._get_page(self.object_list[bottom:top], number, self)
+        if number == 1 or bottom <= self.count // 2 or not getattr(self.object_list, "ordered",
+                                                                   False):
+            return super().page(number)
+        total = self.exact_count
+        bottom = min(bottom, max(total - 1, 0))
+        top = min(bottom + self.per_page, total)
+        if top + self.orphans >= total:
+            top = total
+        from_the_end = self.object_list.reverse()[total - top:total - bottom]
+        return Page(list(from_the_end)[::-1], number, self)
+
+
+class ReferenceColumn(ButtonsColumnMixin, TitleColumn):
+    """The reference opens the case (inspect, with its timeline), not the edit form; like
+    Wagtail's own title column it names the row for the bulk-action checkbox and holds the
+    row's buttons."""
+
+    def __init__(self, view):
+        super().__init__(
+            "reference", label=capfirst(Case._meta.get_field("reference").verbose_name),
+            sort_key="reference", get_url=view.get_inspect_url,
+            get_title_id=lambda case: f"snippet_{quote(case.pk)}_title")
+        self.view = view
+
+    def get_buttons(self, instance, parent_context):
+        return self.view.get_list_buttons(instance)
 
 
 class NextDeadlineColumn(Column):
@@ -111,16 +125,13 @@ def listing_columns():
     ]
 
 
-class CaseIndexView(StreamingExportMixin, IndexView):
+class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     paginator_class = CasePaginator
     default_ordering = "-received_at"
 
-    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
-        # The reference opens the case (inspect, with its timeline), not the edit form.
-        return self._get_custom_column(
-            field_name, self._get_title_column_class(column_class),
-            get_url=self.get_inspect_url,
-            get_title_id=lambda instance: f"snippet_{quote(instance.pk)}_title", **kwargs)
+    @cached_property
+    def columns(self):
+        return [ReferenceColumn(self), *super().columns]
 
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("area", "assigned_to")

@@ -10,6 +10,7 @@ from ...models import OutboxMessage
 class OutboxViewSet(ModelViewSet):
     model = OutboxMessage
     name = "borgerraadgiver_outbox"
+    url_prefix = "borgerraadgiver/outbox"
     icon = "mail"
     menu_label = _("Outgoing e-mails")
     menu_order = 900

@@ -3,13 +3,21 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views import chooser
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.snippets import (
+    DeleteView,
+    HistoryView,
+    LockView,
+    UnlockView,
+    UsageView,
+)
 
-from ...admin_menu import MENU_HOOK
+from ...admin_menu import MENU_HOOK, PluginSnippetViewSet
 from ..admin_forms import CaseAdminForm, CaseIntakeForm
 from ..filters import CaseFilterSet
 from ..models import Case
-from .access import guard
+from .access import for_advisors
 from .actions import CaseActionView
 from .edit import CaseCreateView, CaseEditView
 from .inspect import CaseInspectView
@@ -30,14 +38,26 @@ MATTER_PANELS = MultiFieldPanel([
 ], heading=_("The matter"))
 
 
-class CaseViewSet(SnippetViewSet):
+class CaseChooserViewSet(SnippetChooserViewSet):
+    """The case chooser, for advisors only like every other case screen."""
+
+    choose_view_class = for_advisors(chooser.ChooseView)
+    choose_results_view_class = for_advisors(chooser.ChooseResultsView)
+    chosen_view_class = for_advisors(chooser.SnippetChosenView)
+    chosen_multiple_view_class = for_advisors(chooser.SnippetChosenMultipleView)
+    create_view_class = for_advisors(chooser.SnippetCreateView)
+
+
+class CaseViewSet(PluginSnippetViewSet):
+    """Every view class is one of ours behind ``CaseAccessMixin`` (see ``views.access``)."""
+
     model = Case
     icon = "folder-open-inverse"
     menu_label = _("Cases")
     menu_order = 100
     menu_hook = MENU_HOOK
-    url_prefix = "borgerraadgiver/cases"
-    list_display = ["reference", *listing_columns()]
+    admin_path = "cases"
+    list_display = listing_columns()  # after the reference, see CaseIndexView.columns
     filterset_class = CaseFilterSet
     search_fields = ["reference", "citizen_name", "citizen_email", "citizen_phone", "account"]
     inspect_view_enabled = True
@@ -59,6 +79,12 @@ class CaseViewSet(SnippetViewSet):
     add_view_class = CaseCreateView
     edit_view_class = CaseEditView
     inspect_view_class = CaseInspectView
+    delete_view_class = for_advisors(DeleteView)
+    usage_view_class = for_advisors(UsageView)
+    history_view_class = for_advisors(HistoryView)
+    lock_view_class = for_advisors(LockView)
+    unlock_view_class = for_advisors(UnlockView)
+    chooser_viewset_class = CaseChooserViewSet
     copy_view_enabled = False
 
     add_panels = ObjectList([
@@ -104,8 +130,5 @@ class CaseViewSet(SnippetViewSet):
                                       index_url_name=self.get_url_name("list"))
 
     def get_urlpatterns(self):
-        patterns = [*super().get_urlpatterns(),
-                    path("<int:pk>/action/<slug:action>/", self.action_view, name="action")]
-        for pattern in patterns:
-            pattern.callback = guard(pattern.callback)
-        return patterns
+        return [*super().get_urlpatterns(),
+                path("<int:pk>/action/<slug:action>/", self.action_view, name="action")]

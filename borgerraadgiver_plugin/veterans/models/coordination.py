@@ -15,6 +15,7 @@ from .vocabulary import ExternalPartner
 
 
 def _check_new(record, nomination=False):
+    # ``_state.adding`` is public despite the underscore (Django's "Model instance reference").
     if record._state.adding and record.contact_id:
         try:
             rules.check_new_record(record.contact, nomination=nomination)
