@@ -13,12 +13,16 @@ def _crud(app_label, *models):
             for action in ("add", "change", "delete", "view")]
 
 
+#: Seeing the outbox and sending a failed e-mail again; which e-mails each person sees depends
+#: on their other permissions (:mod:`borgerraadgiver_plugin.message_kinds`).
+OUTBOX_PERMISSIONS = ["borgerraadgiver.view_outboxmessage", "borgerraadgiver.retry_outboxmessage"]
+
 GROUP_PERMISSIONS = {
     ADVISOR_GROUP: [
         "wagtailadmin.access_admin",
         *_crud("borgerraadgiver", "area", "theme", "referralbody"),
         "borgerraadgiver.change_borgerraadgiversettings",
-        "borgerraadgiver.view_outboxmessage",
+        *OUTBOX_PERMISSIONS,
     ],
     VETERAN_GROUP: ["wagtailadmin.access_admin"],
     # Staff read the intranet; they need a login, not the admin.

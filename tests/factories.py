@@ -1,9 +1,11 @@
 import factory
 from django.utils import timezone
 
+from borgerraadgiver_plugin.cases import outbox_kinds
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.choices import Channel, InquiryType
-from borgerraadgiver_plugin.models import Area, ReferralBody, Theme
+from borgerraadgiver_plugin.models import Area, OutboxMessage, OutboxStatus, ReferralBody, Theme
+from borgerraadgiver_plugin.outbox import MAX_ATTEMPTS
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -41,3 +43,19 @@ class CaseFactory(factory.django.DjangoModelFactory):
     citizen_email = "anne@example.invalid"
     area = factory.SubFactory(AreaFactory)
     account = "Jeg har ikke fået svar."
+
+
+class FailedMessageFactory(factory.django.DjangoModelFactory):
+    """An e-mail the outbox gave up on after its last attempt."""
+
+    class Meta:
+        model = OutboxMessage
+
+    kind = outbox_kinds.ACKNOWLEDGEMENT
+    recipient = "anne@example.invalid"
+    subject = factory.LazyAttribute(lambda message: f"Kvittering {message.reference}")
+    body = "Tak for din henvendelse."
+    reference = factory.Sequence(lambda n: f"BR-2026-{n + 1:04d}")
+    status = OutboxStatus.FAILED
+    attempts = MAX_ATTEMPTS
+    last_error = "ConnectionRefusedError: mail server is down"

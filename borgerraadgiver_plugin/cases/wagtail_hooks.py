@@ -5,14 +5,8 @@ from wagtail.snippets.models import register_snippet
 from . import downloads
 from .dashboard import panels_for
 from .views import CaseViewSet
-from .views.outbox import OutboxViewSet
 
 register_snippet(CaseViewSet)
-
-
-@hooks.register("register_admin_viewset")
-def register_outbox_viewset():
-    return OutboxViewSet()
 
 
 @hooks.register("register_admin_urls")

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from ..provision import OUTBOX_PERMISSIONS
 from ..provisioning import VETERAN_GROUP, names
 from ..seeding import ensure
 from .choices import PartnerOrg
@@ -19,6 +20,8 @@ GROUP_PERMISSIONS = {
         *_crud("veterancontact", "veteranconsent", "municipaltouchpoint", "veteranactivity",
                "partnerreferral", "externalpartner"),
         *_crud("needarea", actions=("change", "view")),
+        # The registry's notices to the coordinator, in an install with or without cases.
+        *OUTBOX_PERMISSIONS,
     ],
 }
 
