@@ -45,7 +45,7 @@ messages: install
 	cd borgerraadgiver_plugin/wagtail_da && $(PY) $(abspath example_site/manage.py) compilemessages -l da
 
 bench: install
-	cd $(CURDIR) && DJANGO_SETTINGS_MODULE=example_site.settings.test PYTHONPATH=example_site:. $(PY) -m tests.benchmarks $(BENCH)
+	cd $(CURDIR) && DJANGO_SETTINGS_MODULE=tests.benchmarks.settings PYTHONPATH=example_site:. $(PY) -m tests.benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info

@@ -1,7 +1,8 @@
 """Reads are logged too: who viewed, exported or downloaded which record (Wagtail's audit log).
 
 Changes are logged by Wagtail itself (``wagtail.create``/``wagtail.edit``); this module adds the
-reads that data protection asks for. Labels are ``str(instance)``: a reference, never a name.
+reads that data protection asks for, and the changes Wagtail's own views do not make (an
+anonymisation, an e-mail sent again). Labels are ``str(instance)``: a reference, never a name.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,6 +16,7 @@ EXPORT = "borgerraadgiver.export"
 DOWNLOAD = "borgerraadgiver.download"
 DENIED = "borgerraadgiver.denied"
 ANONYMISE = "borgerraadgiver.anonymise"
+RETRY = "borgerraadgiver.retry"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -22,6 +24,7 @@ ACTIONS = {
     DOWNLOAD: (_("Download"), _("Downloaded")),
     DENIED: (_("Access denied"), _("Access denied")),
     ANONYMISE: (_("Anonymise"), _("Anonymised")),
+    RETRY: (_("Send again"), _("Put back in the queue to be sent again")),
 }
 
 

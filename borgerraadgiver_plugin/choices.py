@@ -144,7 +144,7 @@ class ReferralTarget(models.TextChoices):
     FAMILIERETSHUSET = "FAMILIERETSHUSET", _("Agency of Family Law")
     UDK = "UDK", _("Payment Denmark")
     SKAT = "SKAT", _("Tax Agency")
-    REGION = "REGION", _("Region Zealand")
+    REGION = "REGION", _("The region")
     COUNCIL = "COUNCIL", _("Council or committee")
     EMPLOYER_HR = "EMPLOYER_HR", _("Municipal HR")
     UNIT = "UNIT", _("Relevant municipal unit")

@@ -1,4 +1,5 @@
-"""Demo content of the core: users for each group, Stevns-like areas, the advisor's settings.
+"""Demo content of the core: users for each group, Stevns-like areas and region, the advisor's
+settings. ``borgerraadgiver_setup`` seeds only what is national; what is Stevns's is here.
 
 The demo context (see :class:`DemoContext`) is handed on to each part's own ``demo`` module.
 """
@@ -13,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import Area, BorgerraadgiverSettings
+from .choices import ReferralTarget
+from .models import Area, BorgerraadgiverSettings, ReferralBody
 from .provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
 from .seeding import ensure
 
@@ -36,6 +38,11 @@ AREAS = [
     ("Politik & Organisation", "Økonomiudvalget", datetime.date(2024, 9, 1), None, 5),
     ("Center for Økonomi, HR & IT", "Økonomiudvalget", None, datetime.date(2024, 8, 31), 6),
 ]
+
+#: The region Stevns lies in, where triage sends matters of hospitals and psychiatry.
+REGION = {"code": ReferralTarget.REGION, "name": "Region Sjælland",
+          "handles": "Sygehuse, psykiatri og patientbefordring.",
+          "url": "https://www.regionsjaelland.dk", "phone": "70 15 50 00"}
 
 
 @dataclass
@@ -81,6 +88,8 @@ def build(context):
     if created:
         context.log.append(ngettext("%(count)s area", "%(count)s areas", created)
                            % {"count": created})
+    if ensure(ReferralBody, [REGION], "name"):
+        context.log.append(_("referral body %(name)s") % {"name": REGION["name"]})
 
     site = context.home.get_site()
     if not site.site_name:

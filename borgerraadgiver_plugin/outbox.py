@@ -4,6 +4,7 @@
 delivery run once that transaction commits; ``deliver_due`` sends what is due, retrying with
 exponential backoff and marking a message failed (visible to the advisor) after the last try,
 or at once when the server refuses it for good (a 5xx answer to the sender, recipient or data).
+Once the cause is fixed, ``retry`` puts a failed message back in the queue.
 
 Several workers may run at once (a task worker and cron). Each first *claims* one due row with
 an atomic UPDATE that sets ``claimed_by``/``claimed_until`` only if nobody holds a live claim;
@@ -81,6 +82,17 @@ def delayed(now=None):
     limit = datetime.timedelta(minutes=conf.get("BORGERRAADGIVER_OUTBOX_WARN_MINUTES"))
     return OutboxMessage.objects.filter(status=OutboxStatus.PENDING,
                                         created_at__lt=now - limit).order_by("created_at", "id")
+
+
+def retry(message):
+    """Put a failed message back in the queue with a fresh set of attempts, and ask for a
+    delivery run. False, and nothing changes, if the message has not failed (it is sent or
+    still waiting, or another person retried it first)."""
+    retried = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
+        status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
+    if retried:
+        transaction.on_commit(_enqueue_delivery)
+    return bool(retried)
 
 
 def is_permanent(error):

@@ -1,4 +1,8 @@
-"""Groups and standard vocabularies of the core (domain.md §10.1)."""
+"""Groups and standard vocabularies of the core (domain.md §10.1).
+
+Only what every Danish municipality shares: national bodies and themes. The municipality's own
+region, areas and local partners are its data (the demo adds Stevns's: :mod:`.demo`).
+"""
 
 from django.db import transaction
 
@@ -13,12 +17,16 @@ def _crud(app_label, *models):
             for action in ("add", "change", "delete", "view")]
 
 
+#: Seeing the outbox and sending a failed e-mail again; which e-mails each person sees depends
+#: on their other permissions (:mod:`borgerraadgiver_plugin.message_kinds`).
+OUTBOX_PERMISSIONS = ["borgerraadgiver.view_outboxmessage", "borgerraadgiver.retry_outboxmessage"]
+
 GROUP_PERMISSIONS = {
     ADVISOR_GROUP: [
         "wagtailadmin.access_admin",
         *_crud("borgerraadgiver", "area", "theme", "referralbody"),
         "borgerraadgiver.change_borgerraadgiversettings",
-        "borgerraadgiver.view_outboxmessage",
+        *OUTBOX_PERMISSIONS,
     ],
     VETERAN_GROUP: ["wagtailadmin.access_admin"],
     # Staff read the intranet; they need a login, not the admin.
@@ -70,8 +78,6 @@ REFERRAL_BODIES = [
      "https://www.borger.dk/udbetaling-danmark", "70 12 80 63", ""),
     (T.SKAT, "Skattestyrelsen", "Skat og gæld til det offentlige.", "https://skat.dk",
      "72 22 18 18", ""),
-    (T.REGION, "Region Sjælland", "Sygehuse, psykiatri og patientbefordring.",
-     "https://www.regionsjaelland.dk", "70 15 50 00", ""),
     (T.COUNCIL, "Kommunalbestyrelsen og udvalgene", "Politiske beslutninger og serviceniveau.",
      "", "", ""),
     (T.EMPLOYER_HR, "Kommunens HR", "Medarbejderes egne ansættelsesforhold.", "", "", ""),

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from borgerraadgiver_plugin.cases import outbox_kinds
 from borgerraadgiver_plugin.cases.models import Case, CaseDocument, ComplaintFormPage, Forwarding
 from borgerraadgiver_plugin.choices import CaseStatus, Channel, InquiryType
 from borgerraadgiver_plugin.learning.models import (
@@ -17,7 +18,8 @@ from borgerraadgiver_plugin.learning.models import (
     LearningNotePage,
     Recommendation,
 )
-from borgerraadgiver_plugin.models import Area, OutboxMessage, ReferralBody, Theme
+from borgerraadgiver_plugin.models import Area, OutboxMessage, OutboxStatus, ReferralBody, Theme
+from borgerraadgiver_plugin.outbox import MAX_ATTEMPTS
 from borgerraadgiver_plugin.veterans.choices import ContactRole
 from borgerraadgiver_plugin.veterans.models import (
     PartnerReferral,
@@ -262,3 +264,15 @@ class LearningNotePageFactory(PageFactory):
             note.live = False
             note.save()
         return model_class.objects.get(pk=note.pk)
+
+class FailedMessageFactory(OutboxMessageFactory):
+    """An e-mail the outbox gave up on after its last attempt."""
+
+    kind = outbox_kinds.ACKNOWLEDGEMENT
+    recipient = "anne@example.invalid"
+    subject = factory.LazyAttribute(lambda message: f"Kvittering {message.reference}")
+    body = "Tak for din henvendelse."
+    reference = factory.Sequence(lambda n: f"BR-2026-{n + 1:04d}")
+    status = OutboxStatus.FAILED
+    attempts = MAX_ATTEMPTS
+    last_error = "ConnectionRefusedError: mail server is down"

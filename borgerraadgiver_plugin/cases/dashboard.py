@@ -1,24 +1,22 @@
 """Panels on the Wagtail home page: what needs the advisor's action today.
 
 Each panel shows a count and the first few cases, and links to the case listing filtered to
-exactly those cases. Only users who may see cases get the panels.
+exactly those cases. Only users who may see cases get the panels. The outbox's panels are the
+core's (:mod:`borgerraadgiver_plugin.dashboard`).
 """
 
 from django.db.models import Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 
-from .. import outbox
 from ..choices import CaseStatus
-from ..models import OutboxMessage, OutboxStatus
 from . import deadlines
 from .models import Case, Forwarding
 
 LISTING_URL = "borgerraadgiver_cases_case:list"
-OUTBOX_URL = "borgerraadgiver_outbox:index"
 SHOWN = 5
 
 
@@ -92,48 +90,9 @@ class OverduePanel(CasePanel):
         return listing_url(deadline="overdue")
 
 
-def outbox_url(status):
-    try:
-        return f"{reverse(OUTBOX_URL)}?status={status}"
-    except NoReverseMatch:
-        return None
-
-
-class OutboxFailuresPanel(Component):
-    name = "borgerraadgiver_outbox_failures"
-    order = 53
-    template_name = "borgerraadgiver_cases/panels/failed_mail.html"
-
-    def get_context_data(self, parent_context=None):
-        failed = OutboxMessage.objects.filter(status=OutboxStatus.FAILED)
-        return {"count": failed.count(), "failed": list(failed[:SHOWN]),
-                "link": outbox_url(OutboxStatus.FAILED)}
-
-
-class OutboxDelayPanel(Component):
-    """E-mails waiting too long: nothing has failed yet, but nothing is being sent either."""
-
-    name = "borgerraadgiver_outbox_delayed"
-    order = 54
-    template_name = "borgerraadgiver_cases/panels/delayed_mail.html"
-
-    def __init__(self, waiting):
-        self.waiting = waiting
-
-    def get_context_data(self, parent_context=None):
-        return {"count": self.waiting.count(), "oldest": self.waiting.first(),
-                "link": outbox_url(OutboxStatus.PENDING)}
-
-
 def panels_for(user):
     from .views.access import may_see_cases
 
     if not may_see_cases(user):
         return []
-    panels = [UntriagedPanel(), DueThisWeekPanel(), OverduePanel()]
-    if OutboxMessage.objects.filter(status=OutboxStatus.FAILED).exists():
-        panels.append(OutboxFailuresPanel())
-    waiting = outbox.delayed()
-    if waiting.exists():
-        panels.append(OutboxDelayPanel(waiting))
-    return panels
+    return [UntriagedPanel(), DueThisWeekPanel(), OverduePanel()]

@@ -2,12 +2,18 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from ..message_kinds import MessageKind
+
 NEW_INQUIRY = "case.new_inquiry"
 ACKNOWLEDGEMENT = "case.acknowledgement"
 REMINDER = "case_reminder"
 
-LABELS = {
-    NEW_INQUIRY: _("New inquiry (notice to the advisor)"),
-    ACKNOWLEDGEMENT: _("Receipt to the citizen"),
-    REMINDER: _("Deadline reminder"),
-}
+#: A case e-mail names a case and, for the receipt, the citizen's address: only those who may
+#: see cases see them in the outbox.
+SEEN_WITH = "borgerraadgiver_cases.view_case"
+
+KINDS = [
+    MessageKind(NEW_INQUIRY, _("New inquiry (notice to the advisor)"), SEEN_WITH),
+    MessageKind(ACKNOWLEDGEMENT, _("Receipt to the citizen"), SEEN_WITH),
+    MessageKind(REMINDER, _("Deadline reminder"), SEEN_WITH),
+]

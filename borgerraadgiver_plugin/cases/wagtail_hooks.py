@@ -6,16 +6,10 @@ from . import downloads
 from .dashboard import panels_for
 from .views import CaseViewSet
 from .views.access import CaseDeleteBulkAction
-from .views.outbox import OutboxViewSet
 
 register_snippet(CaseViewSet)
 # After Wagtail's own bulk delete (order 0), so that cases get the guarded one.
 hooks.register("register_bulk_action", CaseDeleteBulkAction, order=1)
-
-
-@hooks.register("register_admin_viewset")
-def register_outbox_viewset():
-    return OutboxViewSet()
 
 
 @hooks.register("register_admin_urls")

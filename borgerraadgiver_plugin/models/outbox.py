@@ -2,6 +2,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .. import message_kinds
+
 
 class OutboxStatus(models.TextChoices):
     PENDING = "PENDING", _("Waiting to be sent")
@@ -36,16 +38,12 @@ class OutboxMessage(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("outgoing e-mail")
         verbose_name_plural = _("outgoing e-mails")
+        permissions = [("retry_outboxmessage", _("Can send a failed e-mail again"))]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.reference}".strip()
 
     def get_kind_display(self):
-        """The name of the kind, from the ``outbox_kinds`` module of the part that sends it
-        (Wagtail's listing and inspect view show this instead of the stored code)."""
-        from ..provisioning import plugin_modules
-
-        for module in plugin_modules("outbox_kinds"):
-            if self.kind in module.LABELS:
-                return module.LABELS[self.kind]
-        return self.kind
+        """The name of the kind (Wagtail's listing and inspect view show this instead of the
+        stored code); see :mod:`borgerraadgiver_plugin.message_kinds`."""
+        return message_kinds.label(self.kind)

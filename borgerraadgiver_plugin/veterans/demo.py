@@ -9,11 +9,13 @@ from django.utils.translation import ngettext
 from ..choices import Channel
 from ..demo import ensure_page
 from ..models import Area
+from ..seeding import ensure
 from .choices import (
     ActivityKind,
     ConsentScope,
     ContactRole,
     DeployingOrg,
+    PartnerOrg,
     PreferredChannel,
     ReferralKind,
     ReferralStatus,
@@ -74,6 +76,15 @@ NOTES = [
     "",
 ]
 
+#: Stevns's own veteran associations; the national partners come from ``borgerraadgiver_setup``.
+LOCAL_PARTNERS = [
+    {"code": PartnerOrg.LOCAL_ASSOC, "name": "Stevns Marineforening",
+     "description": "Lokal marineforening."},
+    {"code": PartnerOrg.LOCAL_ASSOC, "name": "Hjemmeværnskompagni Stevns",
+     "description": "Lokalt hjemmeværn; deltager i Flagdag for Danmarks udsendte.",
+     "website": "https://www.hjv.dk"},
+]
+
 
 def _phone(rng):
     return " ".join(str(rng.randint(20 if i == 0 else 10, 99)) for i in range(4))
@@ -88,6 +99,9 @@ def build(context):
               "<p>Skriv dit navn og et telefonnummer eller en e-mailadresse, så kontakter "
               "vi dig.</p>",
     )
+    if created := ensure(ExternalPartner, LOCAL_PARTNERS, "name"):
+        context.log.append(ngettext("%(count)s local partner", "%(count)s local partners",
+                                    created) % {"count": created})
     if VeteranContact.objects.exists():
         return
     rng, today = context.rng, context.today

@@ -1,7 +1,12 @@
-"""The Veterankoordinator group's permissions and the veteran vocabularies (domain.md §7, §10)."""
+"""The Veterankoordinator group's permissions and the veteran vocabularies (domain.md §7, §10).
+
+The partners seeded are the national ones; local associations are the municipality's own (the
+demo adds Stevns's: :mod:`.demo`).
+"""
 
 from django.db import transaction
 
+from ..provision import OUTBOX_PERMISSIONS
 from ..provisioning import VETERAN_GROUP, names
 from ..seeding import ensure
 from .choices import PartnerOrg
@@ -19,6 +24,8 @@ GROUP_PERMISSIONS = {
         *_crud("veterancontact", "veteranconsent", "municipaltouchpoint", "veteranactivity",
                "partnerreferral", "externalpartner"),
         *_crud("needarea", actions=("change", "view")),
+        # The registry's notices to the coordinator, in an install with or without cases.
+        *OUTBOX_PERMISSIONS,
     ],
 }
 
@@ -52,9 +59,6 @@ PARTNERS = [
     (P.OTHER, "Vetho", "Hjælp og vejledning til veteraner.", "", "", None),
     (P.OTHER, "Veteranalliancen", "Samarbejde mellem veteranorganisationer; viden om "
      "veterankoordinatorer.", "", "https://veteranalliancen.wordpress.com", None),
-    (P.LOCAL_ASSOC, "Stevns Marineforening", "Lokal marineforening.", "", "", None),
-    (P.LOCAL_ASSOC, "Hjemmeværnskompagni Stevns", "Lokalt hjemmeværn; deltager i Flagdag for "
-     "Danmarks udsendte.", "", "https://www.hjv.dk", None),
 ]
 
 

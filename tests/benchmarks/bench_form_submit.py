@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def _configure():
     sys.path[:0] = [str(ROOT / "example_site"), str(ROOT)]
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.benchmarks.settings")
     url = os.environ.get("DATABASE_URL", "")
     scratch = None
     if url.startswith("postgres"):
@@ -103,7 +103,7 @@ def _pages():
     from borgerraadgiver_plugin.cases.models import ComplaintFormPage
     from borgerraadgiver_plugin.models import Area
     from borgerraadgiver_plugin.provisioning import run_setup
-    from home.models import BaselineFormField, BaselineFormPage
+    from tests.benchmarks.baseline.models import BaselineFormField, BaselineFormPage
 
     call_command("migrate", verbosity=0)
     run_setup()

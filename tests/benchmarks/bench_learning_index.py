@@ -46,7 +46,7 @@ def serve_plain_listing(page, request, serve_args, serve_kwargs):
 
 
 def _setup_django(database):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example_site.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.benchmarks.settings")
     import django
     from django.apps import apps
 

@@ -6,7 +6,8 @@ from django.core.management import call_command, get_commands, load_command_clas
 
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.demo import DEMO_PASSWORD
-from borgerraadgiver_plugin.models import Area
+from borgerraadgiver_plugin.models import Area, ReferralBody
+from borgerraadgiver_plugin.veterans.models import ExternalPartner
 
 pytestmark = pytest.mark.django_db
 
@@ -51,15 +52,25 @@ def assert_waiting_cases_have_deadlines():
                                           acknowledged_at__isnull=True).exists()
 
 
+def assert_stevns_rows():
+    """What setup leaves out as local, the demo adds for Stevns."""
+    assert ReferralBody.objects.filter(name="Region Sjælland", code="REGION").exists()
+    assert set(ExternalPartner.objects.filter(code="LOCAL_ASSOC").values_list(
+        "name", flat=True)) == {"Stevns Marineforening", "Hjemmeværnskompagni Stevns"}
+    assert Area.objects.filter(name="Jobcenter Stevns").exists()
+
+
 def counts():
-    return (Case.objects.count(), Area.objects.count(), get_user_model().objects.count())
+    return (Case.objects.count(), Area.objects.count(), get_user_model().objects.count(),
+            ReferralBody.objects.count(), ExternalPartner.objects.count())
 
 
 def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     output = run_demo()
     assert_pages_serve(client)
     assert "admin" in output and DEMO_PASSWORD in output
-    for line in ("Oprettede brugeren raadgiver", "områder", "demosager", "veterankontakter",
+    for line in ("Oprettede brugeren raadgiver", "områder", "henvisningsinstansen Region Sjælland",
+                 "lokale samarbejdspartnere", "demosager", "veterankontakter",
                  "Oprettede krav om login på /laering/", "læringsnotater med anbefalinger"):
         assert line in output  # the command speaks Danish, line by line
     assert client.login(username="admin", password=DEMO_PASSWORD)
@@ -67,6 +78,7 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     assert_cases_spread_over_two_years()
     assert_users_in_groups()
     assert_waiting_cases_have_deadlines()
+    assert_stevns_rows()
 
     before = counts()
     run_demo()

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from borgerraadgiver_plugin.models import OutboxMessage, OutboxStatus
-from borgerraadgiver_plugin.outbox import MAX_ATTEMPTS, deliver_due, queue_message
+from borgerraadgiver_plugin.outbox import MAX_ATTEMPTS, deliver_due, queue_message, retry
 
 pytestmark = pytest.mark.django_db
 
@@ -45,6 +45,23 @@ def test_message_fails_visibly_after_the_last_attempt(settings):
     message.refresh_from_db()
     assert message.status == OutboxStatus.FAILED
     assert message.attempts == MAX_ATTEMPTS
+
+
+def test_a_failed_message_sent_again_gets_a_fresh_set_of_attempts(settings):
+    settings.EMAIL_BACKEND = "tests.failing_mail.EmailBackend"
+    message = queue_message("ack", "anne@example.invalid", "Kvittering", "Tak.")
+    for _ in range(MAX_ATTEMPTS):
+        message.refresh_from_db()
+        deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert retry(message)
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutboxStatus.PENDING, 0)
+    assert deliver_due() == (1, 0)
+    assert [m.subject for m in mail.outbox] == ["Kvittering"]
+    assert not retry(message)  # sent: nothing to send again
+    message.refresh_from_db()
+    assert message.status == OutboxStatus.SENT
 
 
 def test_same_dedupe_key_queues_once():

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command, get_commands, load_command_class
 
-from borgerraadgiver_plugin.models import ReferralBody, Theme
+from borgerraadgiver_plugin.models import Area, ReferralBody, Theme
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +38,28 @@ def test_setup_creates_the_three_groups_and_seeds_vocabularies():
     themes = Theme.objects.count()
     assert f"Indlæste {themes} temaer" in output
     assert "Indlæste 1 område\n" in output  # the one area outside the municipality
+
+
+def seeded_texts():
+    """Every word setup writes into the vocabularies of the core and the registry."""
+    from borgerraadgiver_plugin.veterans.models import ExternalPartner, NeedArea
+
+    rows = [*ReferralBody.objects.values_list("name", "handles", "url", "appeal_deadline"),
+            *Theme.objects.values_list("name", "description"),
+            *Area.objects.values_list("name", "committee"),
+            *ExternalPartner.objects.values_list("name", "description", "website"),
+            *NeedArea.objects.values_list("name")]
+    return " ".join(value for row in rows for value in row).lower()
+
+
+def test_setup_seeds_only_what_every_municipality_shares():
+    run()
+    assert ReferralBody.objects.filter(name="Folketingets Ombudsmand").exists()
+    texts = seeded_texts()
+    assert "veterancentret" in texts  # national partners are there
+    for local in ("stevns", "sjælland", "sjaelland", "heddinge", "hårlev"):
+        assert local not in texts, local
+    assert list(Area.objects.values_list("is_external", flat=True)) == [True]
 
 
 def test_running_setup_twice_changes_nothing():

@@ -138,7 +138,8 @@ def test_coordinator_sees_veterans_inside_the_advisor_menu_and_nothing_of_the_ca
         coordinator_client):
     menu = _menu(coordinator_client.get("/admin/"))
     assert "veterans" not in menu
-    assert list(menu["borgerraadgiver"]) == ["veterans"]
+    # The outbox too: the registry's notices that could not be sent are the coordinator's.
+    assert list(menu["borgerraadgiver"]) == ["veterans", "udgaende-e-mails"]
     assert "veteran-contacts" in menu["borgerraadgiver"]["veterans"]
     assert not any("case" in name for name in menu["borgerraadgiver"])
 
@@ -154,8 +155,8 @@ def test_setting_puts_veterans_at_top_level(coordinator_client, settings):
     settings.BORGERRAADGIVER_VETERANS_TOP_LEVEL_MENU = True
     menu = _menu(coordinator_client.get("/admin/"))
     assert "veteran-contacts" in menu["veterans"]
-    # The advisor menu has nothing else for this user, so it is not shown.
-    assert "borgerraadgiver" not in menu
+    # The advisor menu keeps only the outbox for this user.
+    assert list(menu["borgerraadgiver"]) == ["udgaende-e-mails"]
 
 
 def test_dashboard_panel_only_for_users_with_the_registry(client, advisor, coordinator_client,

@@ -1,0 +1,58 @@
+"""Panels on the Wagtail home page about the outbox: e-mails that failed, and e-mails that have
+waited too long. Each person sees the panels for the e-mails they may see in the outbox."""
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from . import outbox
+from .message_kinds import visible_to
+from .models import OutboxMessage, OutboxStatus
+
+OUTBOX_URL = "borgerraadgiver_outbox:index"
+VIEW_PERMISSION = "borgerraadgiver.view_outboxmessage"
+SHOWN = 5
+
+
+def outbox_url(status):
+    return f"{reverse(OUTBOX_URL)}?status={status}"
+
+
+class FailedMailPanel(Component):
+    name = "borgerraadgiver_outbox_failures"
+    order = 53
+    template_name = "borgerraadgiver/panels/failed_mail.html"
+
+    def __init__(self, failed):
+        self.failed = failed
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.failed.count(), "failed": list(self.failed[:SHOWN]),
+                "link": outbox_url(OutboxStatus.FAILED)}
+
+
+class DelayedMailPanel(Component):
+    """E-mails waiting too long: nothing has failed yet, but nothing is being sent either."""
+
+    name = "borgerraadgiver_outbox_delayed"
+    order = 54
+    template_name = "borgerraadgiver/panels/delayed_mail.html"
+
+    def __init__(self, waiting):
+        self.waiting = waiting
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.waiting.count(), "oldest": self.waiting.first(),
+                "link": outbox_url(OutboxStatus.PENDING)}
+
+
+def panels_for(user):
+    if not user.has_perm(VIEW_PERMISSION):
+        return []
+    panels = []
+    failed = OutboxMessage.objects.filter(visible_to(user), status=OutboxStatus.FAILED)
+    if failed.exists():
+        panels.append(FailedMailPanel(failed))
+    waiting = outbox.delayed().filter(visible_to(user))
+    if waiting.exists():
+        panels.append(DelayedMailPanel(waiting))
+    return panels
