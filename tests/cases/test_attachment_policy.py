@@ -159,7 +159,7 @@ def test_a_file_the_scanner_flags_is_kept_in_quarantine(way_in, settings, adviso
     assert document.scan_finding == "Eicar-Test-Signature"
     assert not document.is_downloadable
     assert document.file.storage.exists(document.file.name)  # quarantined, not deleted
-    download = advisor_client.get(f"/admin/borgerraadgiver/documents/{document.pk}/download/")
+    download = advisor_client.get(f"/admin/borgerraadgiver/cases/documents/{document.pk}/download/")
     assert download.status_code == 403
     overview = advisor_client.get(url("inspect", document.case_id)).content.decode()
     assert "virus.txt" in overview and "blokeret" in overview

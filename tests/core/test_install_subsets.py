@@ -18,8 +18,8 @@ def test_a_veterans_only_install_passes_its_tests():
     # Always SQLite: the subset must not share the outer run's PostgreSQL test database.
     env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/veterans_only", "-q",
-         "--ds=tests.veterans_only.settings"],
+        [sys.executable, "-m", "pytest", "tests/veterans_only", "-q", "-p", "no:cacheprovider",
+         "--ds=tests.veterans_only.settings", "--confcutdir=tests/veterans_only"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
     assert "skipped" not in result.stdout

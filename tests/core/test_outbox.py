@@ -36,23 +36,25 @@ def test_mail_server_down_keeps_the_message_and_retries_with_backoff(settings):
     assert message.next_attempt_at - first_retry > first_retry - now  # the wait grows
 
 
-def test_message_fails_visibly_after_the_last_attempt(settings):
+def failed_message(settings):
+    """A message that used up every attempt against a mail server that is down."""
     settings.EMAIL_BACKEND = "tests.failing_mail.EmailBackend"
     message = queue_message("ack", "anne@example.invalid", "Kvittering", "Tak.")
     for _ in range(MAX_ATTEMPTS):
         message.refresh_from_db()
         deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
+    return message
+
+
+def test_message_fails_visibly_after_the_last_attempt(settings):
+    message = failed_message(settings)
     message.refresh_from_db()
     assert message.status == OutboxStatus.FAILED
     assert message.attempts == MAX_ATTEMPTS
 
 
 def test_a_failed_message_sent_again_gets_a_fresh_set_of_attempts(settings):
-    settings.EMAIL_BACKEND = "tests.failing_mail.EmailBackend"
-    message = queue_message("ack", "anne@example.invalid", "Kvittering", "Tak.")
-    for _ in range(MAX_ATTEMPTS):
-        message.refresh_from_db()
-        deliver_due(now=message.next_attempt_at + datetime.timedelta(seconds=1))
+    message = failed_message(settings)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert retry(message)
     message.refresh_from_db()
