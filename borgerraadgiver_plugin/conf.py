@@ -52,6 +52,13 @@ DEFAULTS = {
         "WAYFINDING": 14, "GUIDANCE": 14, "COMPLAINT": 90, "SUGGESTION": 90,
         "INTERNAL_ADVICE": 30,
     },
+    # Pattern signals (mønstre): a theme, or a theme in one area, is rising when it has at least
+    # MIN_CASES complaints in the period and at least MIN_RISE_PCT per cent more than in the
+    # previous period of the same length. A citizen with at least REPEAT_MIN_CASES inquiries
+    # in the period is shown to the advisor as a repeat complainant.
+    "BORGERRAADGIVER_PATTERN_MIN_CASES": 5,
+    "BORGERRAADGIVER_PATTERN_MIN_RISE_PCT": 50,
+    "BORGERRAADGIVER_REPEAT_MIN_CASES": 3,
 }
 
 

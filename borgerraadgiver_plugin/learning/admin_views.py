@@ -3,18 +3,23 @@
 import re
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 
 from .. import audit
 from ..admin_menu import MENU_HOOK, PluginSnippetViewSet
-from . import read_counts, recommendations
+from ..models import Area, Theme
+from ..refusal import forbidden
+from . import drafts, read_counts, recommendations
 from .models import LearningNotePage, NoteRead, Recommendation, RecommendationSource
 
 CASE_VIEW_PERMISSION = "borgerraadgiver_cases.view_case"
@@ -152,3 +157,28 @@ class NoteReadersView(WagtailAdminTemplateMixin, TemplateView):
                        reads=NoteRead.objects.filter(note=self.note)
                        .select_related("user").order_by("-read_at"))
         return context
+
+
+@require_POST
+def start_note_view(request):
+    """Start a draft learning note from a pattern (``theme`` and optional ``area`` by id) and
+    open it in the page editor."""
+    index = drafts.index_for(request.user)
+    if index is None:
+        audit.record_denied(request, LearningNotePage)
+        return forbidden(request)
+    theme = Theme.objects.filter(pk=_id(request.POST.get("theme"))).first()
+    area = Area.objects.filter(pk=_id(request.POST.get("area"))).first()
+    if theme is None:
+        messages.error(request, _("The pattern's theme no longer exists; no note was started."))
+        back = request.POST.get("back", "")
+        safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+        return redirect(back if safe else "wagtailadmin_home")
+    note = drafts.start_note(index, request.user, theme, area)
+    messages.success(request, _("A draft learning note has been started. Write it, check it "
+                                "for personal data and publish it when it is ready."))
+    return redirect("wagtailadmin_pages:edit", note.pk)
+
+
+def _id(value):
+    return int(value) if value and re.fullmatch(r"[0-9]{1,18}", value) else None

@@ -7,7 +7,13 @@ from wagtail.snippets.models import register_snippet
 from ..admin_menu import MENU_HOOK
 from ..cases.views.inspect import CASE_ACTIONS_HOOK
 from . import views
-from .admin_views import READS_PERMISSION, NoteReadersView, ReadsReportView, RecommendationViewSet
+from .admin_views import (
+    READS_PERMISSION,
+    NoteReadersView,
+    ReadsReportView,
+    RecommendationViewSet,
+    start_note_view,
+)
 
 recommendation_viewset = RecommendationViewSet()
 register_snippet(recommendation_viewset)
@@ -26,6 +32,8 @@ def register_reads_report_urls():
              name="borgerraadgiver_learning_reads"),
         path("borgerraadgiver/learning/reads/<int:note_id>/", NoteReadersView.as_view(),
              name="borgerraadgiver_learning_readers"),
+        path("borgerraadgiver/learning/notes/start/", start_note_view,
+             name="borgerraadgiver_learning_start_note"),
     ]
 
 

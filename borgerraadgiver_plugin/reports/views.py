@@ -15,9 +15,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from .. import audit
 from ..cases.models.case import Case
 from ..dates import show
+from ..learning.drafts import index_for
 from ..models import BorgerraadgiverSettings
 from ..refusal import forbidden
-from . import exports
+from . import exports, patterns
 from .charts import bar_chart
 from .forms import PeriodForm, parameter_errors
 from .statistics import compute, periods
@@ -63,7 +64,9 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
         tables = [(table_id, table, bar_chart(table))
                   for table_id, table in statistics.published().items()]
         return self.render_to_response(self.get_context_data(
-            form=form, presets=presets, statistics=statistics, tables=tables, span=span))
+            form=form, presets=presets, statistics=statistics, tables=tables, span=span,
+            rises=patterns.rising_themes(period), repeats=patterns.repeat_complainants(period),
+            can_start_note=index_for(request.user) is not None))
 
     def _log(self, action, period, **data):
         label = gettext("Statistics %(start)s–%(end)s") % {
@@ -75,5 +78,7 @@ class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["url"] = reverse(URL_NAME)
+        context.update(url=reverse(URL_NAME),
+                       start_note_url=reverse("borgerraadgiver_learning_start_note"),
+                       back_url=self.request.get_full_path())
         return context

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..admin_menu import MENU_HOOK
+from .dashboard import PatternPanel
 from .views import PERMISSION, URL_NAME, StatisticsView
 
 
@@ -20,3 +21,9 @@ def register_statistics_url():
 @hooks.register(MENU_HOOK)
 def register_statistics_menu_item():
     return StatisticsMenuItem(_("Statistics"), reverse(URL_NAME), icon_name="table", order=400)
+
+
+@hooks.register("construct_homepage_panels")
+def add_pattern_panel(request, panels):
+    if request.user.has_perm(PERMISSION):
+        panels.append(PatternPanel(request.user, reverse(URL_NAME)))
