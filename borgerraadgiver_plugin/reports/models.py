@@ -1,14 +1,61 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
 
 from ..pages import IntroPage
+from . import snapshot
+from .blocks import ReportBodyBlock, scaffold
+from .statistics import PeriodError, make_period
+
+
+class ReportKind(models.TextChoices):
+    ANNUAL = "ANNUAL", _("Annual report")
+    HALF_YEAR = "HALF_YEAR", _("Half-year status")
+    THREE_QUARTERS = "THREE_QUARTERS", _("Three-quarter status")
 
 
 class AnnualReportPage(IntroPage):
-    """Årsberetning: the advisor's annual report to the council."""
+    """Årsberetning (or an interim status) to the council: narrative sections with statistics
+    tables between them. A draft shows live figures; publishing freezes them
+    (:mod:`.snapshot`), so the published report never changes when cases change later."""
 
-    template = IntroPage.template
+    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices,
+                            default=ReportKind.ANNUAL)
+    period_start = models.DateField(_("first day"), default=datetime.date(2025, 1, 1))
+    period_end = models.DateField(_("last day (included)"), default=datetime.date(2025, 12, 31))
+    body = StreamField(ReportBodyBlock(), verbose_name=_("body"), blank=True, default=scaffold)
+    refresh_figures = models.BooleanField(
+        _("refresh the figures when published"), default=False,
+        help_text=_("A published report keeps the figures of the day it was first published. "
+                    "Tick this to count them again when you publish it next time."))
+    snapshot = models.JSONField(_("frozen figures"), null=True, blank=True, editable=False)
+
+    content_panels = [
+        *IntroPage.content_panels,
+        MultiFieldPanel([FieldPanel("kind"),
+                         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                         FieldPanel("refresh_figures")], heading=_("Period and figures")),
+        FieldPanel("body"),
+    ]
+    template = "borgerraadgiver_reports/annual_report_page.html"
 
     class Meta:
         verbose_name = _("annual report")
         # The statistics screen; the report pages themselves use Wagtail's page permissions.
         permissions = [("view_statistics", _("Can see the statistics"))]
+
+    def clean(self):
+        super().clean()
+        try:
+            make_period(self.period_start, self.period_end)
+        except PeriodError as error:
+            raise ValidationError({"period_end": str(error)}) from None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = snapshot.figures(self)
+        return context

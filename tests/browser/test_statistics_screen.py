@@ -27,7 +27,7 @@ def test_the_advisor_reads_a_years_statistics(journey, advisor):
     dataset.build()
     journey.log_in("raadgiver", PASSWORD)
     journey.page.get_by_role("button", name="Borgerrådgiver").first.click()
-    journey.page.get_by_role("link", name="Statistik").click()
+    journey.page.get_by_role("link", name="Statistik", exact=True).click()
     journey.page.wait_for_load_state()
     journey.step("statistik-aabnet")
     page = journey.page
@@ -51,3 +51,20 @@ def test_the_advisor_reads_a_years_statistics(journey, advisor):
     journey.step("statistik-omvendt-periode")
     assert "slutter (2025-01-01) før den begynder" in page.locator("[role=alert]").inner_text()
     assert axe_violations(page) == []
+
+
+def test_a_published_report_reads_well_and_passes_axe(journey, site):
+    from borgerraadgiver_plugin.reports.demo import BODY
+    from borgerraadgiver_plugin.reports.models import AnnualReportPage
+
+    dataset.build()
+    page = AnnualReportPage(title="Borgerrådgiverens beretning 2025", slug="beretning-2025",
+                            body=BODY)
+    site.root_page.add_child(instance=page)
+    page.save_revision().publish()
+    journey.goto("/beretning-2025/")
+    journey.step("beretning")
+    assert journey.page.locator("figure.br-report-table").count() == 8
+    journey.page.locator("figure.br-report-table").first.scroll_into_view_if_needed()
+    journey.step("beretning-tabel")
+    assert axe_violations(journey.page) == []

@@ -63,15 +63,30 @@ COUNTING_RULES = [
       "counts are shown."),
 ]
 
-#: Every table id, in the order the tables are computed and listed (the stable API).
-TABLE_IDS = [
-    "inquiries_by_type", "inquiries_by_origin", "inquiries_by_channel",
-    "inquiries_by_requester_role", "area_by_type", "complaints_by_theme", "theme_by_area",
-    "handling_methods_by_area", "forwarded_results", "rejections_by_reason", "investigations",
-    "criticism_levels",
-    "processing_time_by_type", "open_cases_by_age", "fo_outcome_groups", "referrals_by_body",
-    "recommendations_by_area", "studies", "veterans", "veteran_activities",
-]
+#: Every table, by its stable id (the API), with its title; in the order they are listed.
+TITLES = {
+    "inquiries_by_type": _("Inquiries by type"),
+    "inquiries_by_origin": _("Inquiries by origin"),
+    "inquiries_by_channel": _("Inquiries by channel"),
+    "inquiries_by_requester_role": _("Inquiries by requester"),
+    "area_by_type": _("Inquiries by area and type"),
+    "complaints_by_theme": _("Complaints by theme"),
+    "theme_by_area": _("Complaint themes by area"),
+    "handling_methods_by_area": _("Handling methods by area"),
+    "forwarded_results": _("Forwarded complaints: the units' answers"),
+    "rejections_by_reason": _("Rejections by reason"),
+    "investigations": _("Investigations by result"),
+    "criticism_levels": _("Criticism by level"),
+    "processing_time_by_type": _("Processing time by type"),
+    "open_cases_by_age": _("Open cases at the end of the period, by age"),
+    "fo_outcome_groups": _("Closed cases by the Ombudsman's outcome groups, by area"),
+    "referrals_by_body": _("Referrals by body"),
+    "recommendations_by_area": _("Recommendations issued in the period, by area and status now"),
+    "studies": _("Own-initiative and council-ordered studies"),
+    "veterans": _("Veteran contacts"),
+    "veteran_activities": _("The veteran coordinator's activities"),
+}
+TABLE_IDS = list(TITLES)
 #: Origins that are the advisor's own studies (egen drift) rather than a citizen's inquiry.
 STUDY_ORIGINS = [(code, label) for code, label in CaseOrigin.choices
                  if code != CaseOrigin.CITIZEN]
@@ -296,42 +311,41 @@ class _Builder:
                       | {g["unit_id"] for g in answers})
         self.areas = self._area_rows(seen_areas)
         tables = [
-            self._by_vocabulary("inquiries_by_type", _("Inquiries by type"),
+            self._by_vocabulary("inquiries_by_type",
                                 intake, "inquiry_type", InquiryType),
-            self._by_vocabulary("inquiries_by_origin", _("Inquiries by origin"),
+            self._by_vocabulary("inquiries_by_origin",
                                 intake, "origin", CaseOrigin),
-            self._by_vocabulary("inquiries_by_channel", _("Inquiries by channel"),
+            self._by_vocabulary("inquiries_by_channel",
                                 intake, "channel", Channel),
-            self._by_vocabulary("inquiries_by_requester_role", _("Inquiries by requester"),
+            self._by_vocabulary("inquiries_by_requester_role",
                                 intake, "requester_role", RequesterRole),
-            self._cross("area_by_type", _("Inquiries by area and type"), intake,
+            self._cross("area_by_type", intake,
                         "area_id", self.areas, "inquiry_type", _items(InquiryType.choices)),
             self._themes_table(themes),
-            self._cross("theme_by_area", _("Complaint themes by area"), themes,
+            self._cross("theme_by_area", themes,
                         "theme_id", self.theme_items, "case__area_id", self.areas,
                         totals=False, note=_("A complaint can have several themes; each counts "
                                              "under every theme it has.")),
-            self._cross("handling_methods_by_area", _("Handling methods by area"), methods,
+            self._cross("handling_methods_by_area", methods,
                         "case__area_id", self.areas, "method", _items(HandlingMethod.choices),
                         totals=False, note=_("A case can be handled in several ways; each "
                                              "method used counts once.")),
             self._forwarded_results(answers),
-            self._by_vocabulary("rejections_by_reason", _("Rejections by reason"),
+            self._by_vocabulary("rejections_by_reason",
                                 [g for g in outcomes if g["rejection_reason"]],
                                 "rejection_reason", RejectionReason),
             self._investigations(outcomes),
-            self._by_vocabulary("criticism_levels", _("Criticism by level"),
+            self._by_vocabulary("criticism_levels",
                                 [g for g in outcomes if g["criticism_level"]],
                                 "criticism_level", CriticismLevel),
             self._processing_time(self._processing_days()),
             self._open_cases(open_counts),
             self._fo_outcome_groups(outcomes),
-            self._by_vocabulary("referrals_by_body", _("Referrals by body"), self._referrals(),
+            self._by_vocabulary("referrals_by_body", self._referrals(),
                                 "referralbody__code", ReferralTarget, total=False,
                                 note=_("Cases closed in the period; a case referred to several "
                                        "bodies counts under each.")),
             self._cross("recommendations_by_area",
-                        _("Recommendations issued in the period, by area and status now"),
                         recommendations, "area_id", self.areas, "status",
                         _items(RecommendationStatus.choices)),
             self._studies(intake, outcomes, open_counts),
@@ -356,14 +370,15 @@ class _Builder:
     def _columns_period(self):
         return [Column(PERIOD, _("Period")), Column(PREVIOUS, _("Previous period"))]
 
-    def _by_vocabulary(self, table_id, title, groups, key, vocabulary, total=True, note=None):
+    def _by_vocabulary(self, table_id, groups, key, vocabulary, total=True, note=None):
         now, before = _totals(groups, key, PERIOD), _totals(groups, key, PREVIOUS)
         rows = [Row(code, label, [now[code], before[code]]) for code, label in vocabulary.choices]
         if total:
             rows.append(Row(TOTAL, _("Total"), [sum(now.values()), sum(before.values())]))
-        return Table(table_id, title, self._columns_period(), rows, [note] if note else [])
+        return Table(table_id, TITLES[table_id], self._columns_period(), rows,
+                     [note] if note else [])
 
-    def _cross(self, table_id, title, groups, row_key, row_items, column_key, column_items,
+    def _cross(self, table_id, groups, row_key, row_items, column_key, column_items,
                totals=True, note=None):
         """Row items × column items, each (key in the groups, code, label), for the period
         (the previous period is in the one-dimensional tables); TOTAL row and column when a
@@ -381,14 +396,14 @@ class _Builder:
                 row.cells.append(sum(row.cells))
             rows.append(Row(TOTAL, _("Total"),
                             [sum(row.cells[i] for row in rows) for i in range(len(columns))]))
-        return Table(table_id, title, columns, rows, [note] if note else [])
+        return Table(table_id, TITLES[table_id], columns, rows, [note] if note else [])
 
     def _themes_table(self, themes):
         self.theme_items = [(theme.pk, theme.code, theme.name) for theme in Theme.objects.all()]
         now = _totals(themes, "theme_id", PERIOD)
         before = _totals(themes, "theme_id", PREVIOUS)
         rows = [Row(code, name, [now[pk], before[pk]]) for pk, code, name in self.theme_items]
-        return Table("complaints_by_theme", _("Complaints by theme"), self._columns_period(),
+        return Table("complaints_by_theme", TITLES["complaints_by_theme"], self._columns_period(),
                      rows, [_("A complaint can have several themes; each counts under every "
                               "theme it has.")])
 
@@ -397,7 +412,7 @@ class _Builder:
         the share with criticism of the investigations and of every case closed."""
         investigations = [{**g, "fo": fo_group(True, g["criticism_level"], g["outcome"], "")}
                           for g in outcomes if g["investigated"]]
-        table = self._by_vocabulary("investigations", _("Investigations by result"),
+        table = self._by_vocabulary("investigations",
                                     investigations, "fo", _Choices(FO_GROUPS[:2]))
         investigated = table.rows[-1].cells[0]
         closed = sum(_totals(outcomes, "span", PERIOD).values())
@@ -441,7 +456,7 @@ class _Builder:
                         sum(within.values())))
         target_text = ", ".join(f"{label}: {targets.get(code, 0)}"
                                 for code, label in InquiryType.choices)
-        return Table("processing_time_by_type", _("Processing time by type"), columns, rows, [
+        return Table("processing_time_by_type", TITLES["processing_time_by_type"], columns, rows, [
             _("Cases closed in the period; calendar days from the day received to the day "
               "closed. Targets in days: %(targets)s.") % {"targets": target_text}])
 
@@ -483,7 +498,7 @@ class _Builder:
 
         rows = [row(key, code, label) for key, code, label in self.areas]
         rows.append(row(TOTAL, TOTAL, _("Total")))
-        return Table("forwarded_results", _("Forwarded complaints: the units' answers"),
+        return Table("forwarded_results", TITLES["forwarded_results"],
                      columns, rows, [_("Answers the units gave in the period, by the unit the "
                                        "complaint was forwarded to; working days from the day "
                                        "it was forwarded to the day of the answer.")])
@@ -498,7 +513,7 @@ class _Builder:
                 for code, label in STUDY_ORIGINS]
         rows.append(Row(TOTAL, _("Total"), [sum(row.cells[i] for row in rows)
                                             for i in range(4)]))
-        return Table("studies", _("Own-initiative and council-ordered studies"), [
+        return Table("studies", TITLES["studies"], [
             Column(PERIOD, _("Begun in the period")),
             Column(PREVIOUS, _("Begun in the previous period")),
             Column("closed", _("Closed in the period")),
@@ -510,7 +525,7 @@ class _Builder:
                 for code, label, _low, _high in AGE_BUCKETS]
         rows.append(Row(TOTAL, _("Total"), [sum(r.cells[0] for r in rows),
                                             sum(r.cells[1] for r in rows)]))
-        return Table("open_cases_by_age", _("Open cases at the end of the period, by age"),
+        return Table("open_cases_by_age", TITLES["open_cases_by_age"],
                      [Column(PERIOD, _("End of the period")),
                       Column(PREVIOUS, _("End of the previous period"))], rows)
 
@@ -519,7 +534,7 @@ class _Builder:
         contacts by role with their total, and activities (no total: they do not add up)."""
         now = veteran_counts(self.period.start, self.period.end)
         before = veteran_counts(self.previous.start, self.previous.end)
-        contacts = Table("veterans", _("Veteran contacts"), self._columns_period(), [
+        contacts = Table("veterans", TITLES["veterans"], self._columns_period(), [
             Row(code, label, [now["contacts"][key], before["contacts"][key]])
             for code, key, label in [("VETERAN", "veterans", _("Veterans")),
                                      ("RELATIVE", "relatives", _("Relatives")),
@@ -535,7 +550,7 @@ class _Builder:
             ("REFERRALS", _("Referrals to partners"), lambda c: c["referrals"]),
             ("NOMINATIONS", _("Grant nominations"), lambda c: c["nominations"]),
         ]
-        activities = Table("veteran_activities", _("The veteran coordinator's activities"),
+        activities = Table("veteran_activities", TITLES["veteran_activities"],
                            self._columns_period(),
                            [Row(code, label, [value(now), value(before)])
                             for code, label, value in activity_rows])
@@ -545,7 +560,6 @@ class _Builder:
         grouped = [{**g, "fo": fo_group(g["investigated"], g["criticism_level"], g["outcome"],
                                         g["rejection_reason"])} for g in outcomes]
         table = self._cross("fo_outcome_groups",
-                            _("Closed cases by the Ombudsman's outcome groups, by area"),
                             grouped, "area_id", self.areas, "fo", _items(FO_GROUPS))
         table.notes.append(_("The groups of Folketingets Ombudsmand's statistics for "
                              "municipalities, for cases closed in the period."))

@@ -1,0 +1,61 @@
+"""The annual report's body: narrative sections and the statistics tables placed between them."""
+
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .statistics.engine import TITLES
+
+#: The sections every report starts with (domain.md §10.3, item 12), each with a line that
+#: says what belongs in it; created in the editor's language (Forord, Resumé, ... in Danish).
+SCAFFOLD = [
+    (_("Foreword"), _("The citizen advisor's foreword to the council.")),
+    (_("Summary"), _("The main figures, themes and recommendations on one page.")),
+    (_("About the function"), _("The citizen advisor's tasks under section 65 e of the Local "
+                                "Government Act, and how the advisor works.")),
+    (_("Statistics"), _("The year's inquiries. Add the tables with the Statistics block.")),
+    (_("Themes"), _("Anonymised examples of the year's themes.")),
+    (_("Recommendations"), _("The year's recommendations to the administration.")),
+    (_("Follow-up on earlier recommendations"),
+     _("What has happened to the recommendations of earlier years.")),
+    (_("Visibility"), _("Open advice sessions, talks and cooperation.")),
+    (_("Veteran work"), _("The veteran coordinator's work (anonymous figures only).")),
+    (_("Method"), _("How the figures are counted. The method notes under the tables are added "
+                    "by themselves.")),
+]
+
+
+def table_choices():
+    return list(TITLES.items())
+
+
+class SectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.RichTextBlock(label=_("Text"), required=False,
+                                features=["bold", "italic", "link", "ul", "ol", "h3"])
+
+    class Meta:
+        label = _("Section")
+        icon = "doc-full"
+        template = "borgerraadgiver_reports/blocks/section.html"
+
+
+class StatisticsBlock(blocks.StructBlock):
+    table = blocks.ChoiceBlock(label=_("Table"), choices=table_choices)
+    chart = blocks.BooleanBlock(label=_("Show a chart"), required=False, default=True)
+
+    class Meta:
+        label = _("Statistics")
+        icon = "table"
+        template = "borgerraadgiver_reports/blocks/statistics.html"
+
+
+class ReportBodyBlock(blocks.StreamBlock):
+    section = SectionBlock()
+    statistics = StatisticsBlock()
+
+
+def scaffold():
+    """The body of a new report: every section, with a line saying what belongs in it."""
+    return [("section", {"heading": str(heading), "text": format_html("<p>{}</p>", hint)})
+            for heading, hint in SCAFFOLD]

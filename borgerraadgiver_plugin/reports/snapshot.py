@@ -1,0 +1,64 @@
+"""The figures of an annual report, frozen when it is published.
+
+A published report shows the statistics as they were on the day it was published, whatever
+happens to the cases later: :func:`freeze` computes the published (suppressed) tables of the
+report's period, and :func:`freeze_on_publish` stores them on the page and in the revision that
+went live. A report is frozen again only when its editor ticks "refresh the figures" before
+publishing again. Rendering a frozen report runs no statistics query.
+"""
+
+from django.utils import timezone
+
+from ..models import BorgerraadgiverSettings
+from .statistics import compute, make_period
+from .statistics.tables import Column, Row, Table
+
+
+def freeze(page):
+    """The report's figures now, as plain data fit for JSON."""
+    advisor_settings = BorgerraadgiverSettings.for_site(page.get_site()) if page.get_site() else (
+        BorgerraadgiverSettings.current())
+    statistics = compute(make_period(page.period_start, page.period_end),
+                         advisor_settings.suppression_threshold, advisor_settings.calendar)
+    published = statistics.published()
+    return {
+        **statistics.as_dict(),
+        "kinds": {table_id: [column.kind for column in table.columns]
+                  for table_id, table in published.items()},
+        "frozen_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def figures(page):
+    """What the page shows: its snapshot, or (a draft, or a refresh asked for) live figures."""
+    if page.snapshot and not page.refresh_figures:
+        return page.snapshot
+    return freeze(page)
+
+
+def table(figures, table_id):
+    """One table of ``figures`` as a :class:`Table`, or None when the figures have no such
+    table (a block naming a table that was later removed)."""
+    data = figures.get("tables", {}).get(table_id)
+    if data is None:
+        return None
+    kinds = figures.get("kinds", {}).get(table_id) or [None] * len(data["columns"])
+    columns = [Column(column["code"], column["label"], **({"kind": kind} if kind else {}))
+               for column, kind in zip(data["columns"], kinds, strict=True)]
+    rows = [Row(row["code"], row["label"], list(row["cells"])) for row in data["rows"]]
+    return Table(table_id, data["title"], columns, rows, list(data.get("notes", [])))
+
+
+def freeze_on_publish(sender, instance, revision=None, **kwargs):
+    """``page_published`` of the report page: freeze a report published for the first time, or
+    asked to refresh, on the page and in the live revision (so a later draft starts from the
+    same figures)."""
+    if instance.snapshot and not instance.refresh_figures:
+        return
+    snapshot = freeze(instance)
+    sender.objects.filter(pk=instance.pk).update(snapshot=snapshot,
+                                                           refresh_figures=False)
+    instance.snapshot, instance.refresh_figures = snapshot, False
+    if revision is not None:
+        revision.content = {**revision.content, "snapshot": snapshot, "refresh_figures": False}
+        revision.save(update_fields=["content"])

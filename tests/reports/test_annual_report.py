@@ -1,0 +1,130 @@
+"""The annual report page: a scaffold to write in, live figures in a draft, figures frozen on
+publishing that no later case changes, and a refresh only when the editor asks for one."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from borgerraadgiver_plugin.reports.blocks import SCAFFOLD
+from borgerraadgiver_plugin.reports.models import AnnualReportPage
+from borgerraadgiver_plugin.reports.snapshot import figures
+from tests.factories import CaseFactory
+from tests.reports import dataset
+
+BODY = [("section", {"heading": "Statistik", "text": "<p>Årets tal.</p>"}),
+        ("statistics", {"table": "inquiries_by_type", "chart": True})]
+
+
+@pytest.fixture
+def data(db):
+    return dataset.build()
+
+
+def report(home, **fields):
+    page = AnnualReportPage(title="Beretning 2025", slug="beretning-2025", body=BODY,
+                            period_start=datetime.date(2025, 1, 1),
+                            period_end=datetime.date(2025, 12, 31), **fields)
+    home.add_child(instance=page)
+    return page
+
+
+def complaint_row(response):
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    row = next(tr for tr in page.select("figure.br-report-table tbody tr")
+               if tr.th.get_text(strip=True) == "Klage")
+    return [td.get_text(strip=True) for td in row.select("td")]
+
+
+def test_a_new_report_starts_with_every_section_in_danish(db):
+    headings = [block.value["heading"] for block in AnnualReportPage().body]
+    assert headings == ["Forord", "Resumé", "Om funktionen", "Statistik", "Temaer",
+                        "Anbefalinger", "Opfølgning på tidligere anbefalinger", "Synlighed",
+                        "Veteranindsats", "Metode"]
+    assert len(headings) == len(SCAFFOLD)
+
+
+def test_a_draft_shows_live_figures(home, data):
+    page = report(home, live=False)
+    assert page.snapshot is None
+    assert figures(page)["tables"]["inquiries_by_type"]["rows"][2]["cells"] == [4, "<3"]
+    CaseFactory(received_at=dataset.utc(2025, 5, 5, 9))
+    assert figures(page)["tables"]["inquiries_by_type"]["rows"][2]["cells"] == [5, "<3"]
+
+
+def test_published_figures_do_not_change_when_cases_do(client, home, data):
+    page = report(home)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.snapshot["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
+    assert page.live_revision.content["snapshot"] == page.snapshot  # stored with the revision
+    assert complaint_row(client.get(page.url)) == ["4", "<3"]
+    CaseFactory.create_batch(3, received_at=dataset.utc(2025, 5, 5, 9))
+    assert complaint_row(client.get(page.url)) == ["4", "<3"]
+    # Published again without asking for a refresh: the same figures.
+    page.title = "Beretning 2025 (rettet)"
+    page.save_revision().publish()
+    assert complaint_row(client.get(page.url)) == ["4", "<3"]
+    # The editor asks for fresh figures: counted again, and the question is reset.
+    page.refresh_figures = True
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.refresh_figures
+    assert complaint_row(client.get(page.url)) == ["7", "<3"]
+
+
+def test_the_published_report_runs_no_statistics_query(client, home, data):
+    page = report(home)
+    page.save_revision().publish()
+    client.get(page.url)  # warm caches (site, settings)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.url)
+    assert response.status_code == 200
+    assert not [query for query in queries if "borgerraadgiver_cases_case" in query["sql"]]
+
+
+def test_a_block_whose_table_is_gone_says_so(client, home, data):
+    page = report(home)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    del page.snapshot["tables"]["inquiries_by_type"]
+    AnnualReportPage.objects.filter(pk=page.pk).update(snapshot=page.snapshot)
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "Tabellen indgår ikke længere i statistikken." in response.content.decode()
+
+
+@pytest.mark.parametrize("start, end, message", [
+    (datetime.date(2025, 12, 31), datetime.date(2025, 1, 1), "slutter"),
+    (datetime.date(2000, 1, 1), datetime.date(2025, 12, 31), "fem år"),
+])
+def test_a_bad_period_is_refused(home, start, end, message):
+    page = AnnualReportPage(title="Beretning", slug="b", period_start=start, period_end=end)
+    with pytest.raises(ValidationError) as refused:
+        home.add_child(instance=page)
+    assert message in str(refused.value.message_dict["period_end"])
+
+
+def test_the_editor_publishes_a_report_from_the_admin(admin_client, home, data):
+    url = reverse("wagtailadmin_pages:add",
+                  args=["borgerraadgiver_reports", "annualreportpage", home.pk])
+    html = admin_client.get(url).content.decode()
+    assert "Veteranindsats" in html and "Forord" in html  # the scaffold, in the editor
+    post = nested_form_data({
+        "title": "Beretning 2025", "slug": "beretning-2025", "intro": rich_text(""),
+        "kind": "ANNUAL", "period_start": "2025-01-01", "period_end": "2025-12-31",
+        "body": streamfield([
+            ("section", {"heading": "Forord", "text": rich_text("<p>Tak.</p>")}),
+            ("statistics", {"table": "inquiries_by_type", "chart": "on"}),
+        ]),
+        "action-publish": "action-publish",
+    })
+    response = admin_client.post(url, post)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = AnnualReportPage.objects.get(slug="beretning-2025")
+    assert page.live and page.snapshot["tables"]["inquiries_by_type"]
