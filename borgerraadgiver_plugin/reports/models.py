@@ -2,14 +2,19 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404, HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
 from ..pages import IntroPage
-from . import snapshot
+from . import pdf, snapshot
 from .blocks import ReportBodyBlock, scaffold
 from .statistics import PeriodError, make_period
+
+AREA_TEMPLATE = "borgerraadgiver_reports/annual_report_area.html"
 
 
 class ReportKind(models.TextChoices):
@@ -18,10 +23,12 @@ class ReportKind(models.TextChoices):
     THREE_QUARTERS = "THREE_QUARTERS", _("Three-quarter status")
 
 
-class AnnualReportPage(IntroPage):
+class AnnualReportPage(RoutablePageMixin, IntroPage):
     """Årsberetning (or an interim status) to the council: narrative sections with statistics
     tables between them. A draft shows live figures; publishing freezes them
-    (:mod:`.snapshot`), so the published report never changes when cases change later."""
+    (:mod:`.snapshot`), so the published report never changes when cases change later.
+    ``pdf/`` is the same report as a PDF; ``omraade/<area>/`` one area's figures, for its
+    committee."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices,
                             default=ReportKind.ANNUAL)
@@ -57,5 +64,25 @@ class AnnualReportPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = snapshot.figures(self)
+        figures = kwargs.get("figures") or snapshot.figures(self)
+        base = self.get_url(request) or ""
+        context.update(
+            figures=figures, pdf_url=base + self.reverse_subpage("pdf"),
+            area_links=[(name, base + self.reverse_subpage("area", args=[code]))
+                        for code, name in snapshot.areas(figures)])
         return context
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        response = HttpResponse(pdf.report_pdf(self, request), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return response
+
+    @path("omraade/<str:code>/", name="area")
+    def area_view(self, request, code):
+        figures = snapshot.figures(self)
+        area = snapshot.area_figures(figures, code)
+        if area is None:
+            raise Http404
+        return TemplateResponse(request, AREA_TEMPLATE, {
+            **self.get_context(request, figures=figures), "area": area})

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from ..models import BorgerraadgiverSettings
 from .statistics import compute, make_period
-from .statistics.tables import Column, Row, Table
+from .statistics.tables import TOTAL, Column, Row, Table
 
 
 def freeze(page):
@@ -62,3 +62,29 @@ def freeze_on_publish(sender, instance, revision=None, **kwargs):
     if revision is not None:
         revision.content = {**revision.content, "snapshot": snapshot, "refresh_figures": False}
         revision.save(update_fields=["content"])
+
+
+#: Tables with one row per area: what an area's own page shows.
+AREA_TABLES = ["area_by_type", "fo_outcome_groups", "forwarded_results",
+               "handling_methods_by_area", "recommendations_by_area"]
+
+
+def areas(figures):
+    """``(code, name)`` of every area the report's figures have a row for."""
+    rows = figures.get("tables", {}).get("area_by_type", {}).get("rows", [])
+    return [(row["code"], row["label"]) for row in rows if row["code"] != TOTAL]
+
+
+def area_figures(figures, code):
+    """One area's rows of the area tables, as ``{"code", "name", "tables": [Table]}`` with
+    each table cut down to that row; None for an area the figures do not have."""
+    name = dict(areas(figures)).get(code)
+    if name is None:
+        return None
+    tables = []
+    for table_id in AREA_TABLES:
+        found = table(figures, table_id)
+        if found is not None:
+            found.rows = [row for row in found.rows if row.code == code]
+            tables.append(found)
+    return {"code": code, "name": name, "tables": tables}
