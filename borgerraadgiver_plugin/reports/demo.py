@@ -69,7 +69,7 @@ def build(context):
         period_start=datetime.date(YEAR, 1, 1), period_end=datetime.date(YEAR, 12, 31),
         body=BODY,
     )
-    if not page.snapshot:  # a report from an older demo, before reports had a body
+    if not page.frozen_figures_id:  # a report from an older demo, before reports had a body
         page.body = BODY
         page.period_start, page.period_end = datetime.date(YEAR, 1, 1), datetime.date(YEAR, 12, 31)
         page.save_revision().publish()

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -39,7 +40,9 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
         _("refresh the figures when published"), default=False,
         help_text=_("A published report keeps the figures of the day it was first published. "
                     "Tick this to count them again when you publish it next time."))
-    snapshot = models.JSONField(_("frozen figures"), null=True, blank=True, editable=False)
+    frozen_figures = models.ForeignKey(
+        "ReportFigures", verbose_name=_("frozen figures"), null=True, blank=True,
+        editable=False, on_delete=models.SET_NULL, related_name="+")
 
     content_panels = [
         *IntroPage.content_panels,
@@ -64,12 +67,15 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        figures = kwargs.get("figures") or snapshot.figures(self)
+        # Lazy: a published report's body comes from the fragment cache, and then its figures
+        # are never loaded.
+        figures = SimpleLazyObject(lambda: kwargs.get("figures") or snapshot.figures(self))
         base = self.get_url(request) or ""
         context.update(
             figures=figures, pdf_url=base + self.reverse_subpage("pdf"),
-            area_links=[(name, base + self.reverse_subpage("area", args=[code]))
-                        for code, name in snapshot.areas(figures)])
+            area_links=SimpleLazyObject(lambda: [
+                (name, base + self.reverse_subpage("area", args=[code]))
+                for code, name in snapshot.areas(figures)]))
         return context
 
     @path("pdf/", name="pdf")
@@ -86,3 +92,22 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
             raise Http404
         return TemplateResponse(request, AREA_TEMPLATE, {
             **self.get_context(request, figures=figures), "area": area})
+
+
+class ReportFigures(models.Model):
+    """The figures of a report as published: the suppressed tables, frozen (see
+    :mod:`.snapshot`), with the revision that went live with them."""
+
+    page = models.ForeignKey(AnnualReportPage, on_delete=models.CASCADE,
+                             related_name="figure_snapshots")
+    revision = models.ForeignKey("wagtailcore.Revision", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    frozen_at = models.DateTimeField(_("frozen"), auto_now_add=True)
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = _("frozen report figures")
+        ordering = ["-frozen_at"]
+
+    def __str__(self):
+        return f"{self.page_id}: {self.frozen_at:%Y-%m-%d %H:%M}"

@@ -30,9 +30,10 @@ def freeze(page):
 
 
 def figures(page):
-    """What the page shows: its snapshot, or (a draft, or a refresh asked for) live figures."""
-    if page.snapshot and not page.refresh_figures:
-        return page.snapshot
+    """What the page shows: its frozen figures, or (a draft, or a refresh asked for) live
+    figures."""
+    if page.frozen_figures_id and not page.refresh_figures:
+        return page.frozen_figures.data
     return freeze(page)
 
 
@@ -51,16 +52,16 @@ def table(figures, table_id):
 
 def freeze_on_publish(sender, instance, revision=None, **kwargs):
     """``page_published`` of the report page: freeze a report published for the first time, or
-    asked to refresh, on the page and in the live revision (so a later draft starts from the
-    same figures)."""
-    if instance.snapshot and not instance.refresh_figures:
+    asked to refresh, and point the page and its live revision at the frozen figures (so a
+    later draft starts from the same figures)."""
+    if instance.frozen_figures_id and not instance.refresh_figures:
         return
-    snapshot = freeze(instance)
-    sender.objects.filter(pk=instance.pk).update(snapshot=snapshot,
-                                                           refresh_figures=False)
-    instance.snapshot, instance.refresh_figures = snapshot, False
+    frozen = instance.figure_snapshots.create(data=freeze(instance), revision=revision)
+    sender.objects.filter(pk=instance.pk).update(frozen_figures=frozen, refresh_figures=False)
+    instance.frozen_figures, instance.refresh_figures = frozen, False
     if revision is not None:
-        revision.content = {**revision.content, "snapshot": snapshot, "refresh_figures": False}
+        revision.content = {**revision.content, "frozen_figures": frozen.pk,
+                            "refresh_figures": False}
         revision.save(update_fields=["content"])
 
 

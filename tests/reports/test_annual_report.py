@@ -53,7 +53,7 @@ def test_a_new_report_starts_with_every_section_in_danish(db):
 
 def test_a_draft_shows_live_figures(home, data):
     page = report(home, live=False)
-    assert page.snapshot is None
+    assert page.frozen_figures is None
     assert figures(page)["tables"]["inquiries_by_type"]["rows"][2]["cells"] == [4, "<3"]
     CaseFactory(received_at=dataset.utc(2025, 5, 5, 9))
     assert figures(page)["tables"]["inquiries_by_type"]["rows"][2]["cells"] == [5, "<3"]
@@ -63,8 +63,11 @@ def test_published_figures_do_not_change_when_cases_do(client, home, data):
     page = report(home)
     page.save_revision().publish()
     page.refresh_from_db()
-    assert page.snapshot["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
-    assert page.live_revision.content["snapshot"] == page.snapshot  # stored with the revision
+    frozen = page.frozen_figures
+    assert frozen.data["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
+    # Stored with the revision that went live.
+    assert frozen.revision == page.live_revision
+    assert page.live_revision.content["frozen_figures"] == frozen.pk
     assert complaint_row(client.get(page.url)) == ["4", "<3"]
     CaseFactory.create_batch(3, received_at=dataset.utc(2025, 5, 5, 9))
     assert complaint_row(client.get(page.url)) == ["4", "<3"]
@@ -94,8 +97,9 @@ def test_a_block_whose_table_is_gone_says_so(client, home, data):
     page = report(home)
     page.save_revision().publish()
     page.refresh_from_db()
-    del page.snapshot["tables"]["inquiries_by_type"]
-    AnnualReportPage.objects.filter(pk=page.pk).update(snapshot=page.snapshot)
+    frozen = page.frozen_figures
+    del frozen.data["tables"]["inquiries_by_type"]
+    frozen.save()
     response = client.get(page.url)
     assert response.status_code == 200
     assert "Tabellen indgår ikke længere i statistikken." in response.content.decode()
@@ -129,7 +133,7 @@ def test_the_editor_publishes_a_report_from_the_admin(admin_client, home, data):
     response = admin_client.post(url, post)
     assert response.status_code == 302, response.content.decode()[:2000]
     page = AnnualReportPage.objects.get(slug="beretning-2025")
-    assert page.live and page.snapshot["tables"]["inquiries_by_type"]
+    assert page.live and page.frozen_figures.data["tables"]["inquiries_by_type"]
 
 
 def test_the_pdf_is_the_report_tagged_in_danish_with_text_to_extract(client, home, data):
