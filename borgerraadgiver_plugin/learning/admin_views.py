@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 
@@ -60,7 +61,12 @@ class RecommendationInspectView(InspectView):
     def get_field_label(self, field_name, field):
         if field_name == "status_changes":
             return _("Status history")
+        if field_name == "follow_up":
+            return _("Follow-up")
         return super().get_field_label(field_name, field)
+
+    def get_follow_up_display_value(self):
+        return self.object.follow_up().label
 
     def get_status_changes_display_value(self):
         changes = self.object.status_changes.select_related("changed_by")
@@ -83,10 +89,13 @@ class RecommendationViewSet(PluginSnippetViewSet):
     edit_view_class = RecommendationEditView
     inspect_view_class = RecommendationInspectView
     inspect_view_enabled = True
-    inspect_view_fields = ["text", "area", "source", "issued_on", "addressee", "due_on",
-                           "status", "decline_reason", "response", "status_changes"]
-    list_display = ["text", "area", "status", "issued_on", "due_on"]
-    list_filter = ["status", "source", "area"]
+    inspect_view_fields = ["text", "kind", "area", "source", "issued_on", "addressee",
+                           "due_on", "status", "follow_up", "implemented_on", "evidence",
+                           "decline_reason", "response", "council_response", "status_changes"]
+    list_display = ["text", "area", "kind", "status", "issued_on", "due_on",
+                    Column("follow_up_label", label=_("Follow-up"),
+                           accessor=lambda recommendation: recommendation.follow_up().label)]
+    list_filter = ["status", "kind", "source", "area"]
     search_fields = ["text", "addressee", "response"]
     ordering = ["-issued_on"]
 
@@ -101,6 +110,7 @@ class RecommendationViewSet(PluginSnippetViewSet):
     panels = [
         FieldPanel("text"),
         MultiFieldPanel([
+            FieldPanel("kind"),
             FieldPanel("area"),
             FieldPanel("addressee"),
             FieldPanel("source"),
@@ -110,8 +120,11 @@ class RecommendationViewSet(PluginSnippetViewSet):
         ], heading=_("Recommendation")),
         MultiFieldPanel([
             FieldPanel("status"),
+            FieldPanel("implemented_on"),
+            FieldPanel("evidence"),
             FieldPanel("decline_reason"),
             FieldPanel("response"),
+            FieldPanel("council_response"),
         ], heading=_("Follow-up")),
     ]
 

@@ -200,6 +200,9 @@ def _recommendation(context, text, area, date, steps):
         recommendation.status = status
         if status == S.DECLINED:
             recommendation.decline_reason = DECLINE_REASON
+        if status == S.IMPLEMENTED:
+            recommendation.implemented_on = issued + datetime.timedelta(days=30 * step)
+            recommendation.evidence = "Ny arbejdsgang er indført og gennemgået på et teammøde."
         history.append(RecommendationStatusChange(
             recommendation=recommendation, status=status, changed_by=advisor,
             changed_at=moment + datetime.timedelta(days=30 * step),

@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from .statistics.engine import TITLES
 
+FOLLOW_UP_HEADING = _("Follow-up on earlier recommendations")
 #: The sections every report starts with (domain.md §10.3, item 12), each with a line that
 #: says what belongs in it; created in the editor's language (Forord, Resumé, ... in Danish).
 SCAFFOLD = [
@@ -16,8 +17,7 @@ SCAFFOLD = [
     (_("Statistics"), _("The year's inquiries. Add the tables with the Statistics block.")),
     (_("Themes"), _("Anonymised examples of the year's themes.")),
     (_("Recommendations"), _("The year's recommendations to the administration.")),
-    (_("Follow-up on earlier recommendations"),
-     _("What has happened to the recommendations of earlier years.")),
+    (FOLLOW_UP_HEADING, _("What has happened to the recommendations of earlier years.")),
     (_("Visibility"), _("Open advice sessions, talks and cooperation.")),
     (_("Veteran work"), _("The veteran coordinator's work (anonymous figures only).")),
     (_("Method"), _("How the figures are counted. The method notes under the tables are added "
@@ -50,12 +50,29 @@ class StatisticsBlock(blocks.StructBlock):
         template = "borgerraadgiver_reports/blocks/statistics.html"
 
 
+class FollowUpBlock(blocks.StaticBlock):
+    """The recommendations of earlier periods, by area, with where each stands."""
+
+    class Meta:
+        label = _("Follow-up on earlier recommendations")
+        icon = "tasks"
+        admin_text = _("Lists the recommendations issued before the report's period, by area, "
+                       "with their state when the report is published.")
+        template = "borgerraadgiver_reports/blocks/follow_up.html"
+
+
 class ReportBodyBlock(blocks.StreamBlock):
     section = SectionBlock()
     statistics = StatisticsBlock()
+    follow_up = FollowUpBlock()
 
 
 def scaffold():
-    """The body of a new report: every section, with a line saying what belongs in it."""
-    return [("section", {"heading": str(heading), "text": format_html("<p>{}</p>", hint)})
-            for heading, hint in SCAFFOLD]
+    """The body of a new report: every section, with a line saying what belongs in it, and the
+    list of earlier recommendations under their follow-up."""
+    body = []
+    for heading, hint in SCAFFOLD:
+        body.append(("section", {"heading": str(heading), "text": format_html("<p>{}</p>", hint)}))
+        if heading is FOLLOW_UP_HEADING:
+            body.append(("follow_up", None))
+    return body

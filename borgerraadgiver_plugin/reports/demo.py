@@ -48,7 +48,8 @@ BODY = [
              "Brug skabelonen til partshøring i alle afgørelser om hjælp i hjemmet."),
     _table("recommendations_by_area", chart=False),
     _section("Opfølgning på tidligere anbefalinger",
-             "2025 er ordningens første hele år; opfølgningen begynder i næste beretning."),
+             "Anbefalingerne fra de tidligere år, og hvor de står i dag:"),
+    ("follow_up", None),
     _section("Synlighed",
              "Borgerrådgiveren har holdt åben rådgivning på biblioteket i Store Heddinge og "
              "fortalt om ordningen på personalemøder i alle centre."),

@@ -1,11 +1,13 @@
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -40,6 +42,10 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
         _("refresh the figures when published"), default=False,
         help_text=_("A published report keeps the figures of the day it was first published. "
                     "Tick this to count them again when you publish it next time."))
+    recommendations = ParentalManyToManyField(
+        "borgerraadgiver_learning.Recommendation", verbose_name=_("recommendations issued"),
+        blank=True, related_name="issued_in_reports",
+        help_text=_("The recommendations this report makes; later reports follow them up."))
     frozen_figures = models.ForeignKey(
         "ReportFigures", verbose_name=_("frozen figures"), null=True, blank=True,
         editable=False, on_delete=models.SET_NULL, related_name="+")
@@ -50,6 +56,7 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
                          FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
                          FieldPanel("refresh_figures")], heading=_("Period and figures")),
         FieldPanel("body"),
+        FieldPanel("recommendations", widget=forms.CheckboxSelectMultiple),
     ]
     template = "borgerraadgiver_reports/annual_report_page.html"
 

@@ -9,6 +9,7 @@ publishing again. Rendering a frozen report runs no statistics query.
 
 from django.utils import timezone
 
+from ..learning.models.recommendations import Recommendation
 from ..models import BorgerraadgiverSettings
 from .statistics import compute, make_period
 from .statistics.tables import TOTAL, Column, Row, Table
@@ -23,10 +24,33 @@ def freeze(page):
     published = statistics.published()
     return {
         **statistics.as_dict(),
+        "follow_up": follow_up(page),
         "kinds": {table_id: [column.kind for column in table.columns]
                   for table_id, table in published.items()},
         "frozen_at": timezone.now().isoformat(timespec="seconds"),
     }
+
+
+def follow_up(page, today=None):
+    """Recommendations issued before the report's period, by area, with where each stands
+    now and the report that issued it (texts of the administration, nothing personal)."""
+    earlier = (Recommendation.objects.filter(issued_on__lt=page.period_start)
+               .select_related("area").prefetch_related("issued_in_reports")
+               .order_by("area__sort_order", "area__name", "issued_on", "pk"))
+    items = []
+    for recommendation in earlier:
+        report = next(iter(recommendation.issued_in_reports.all()), None)
+        items.append({
+            "area": recommendation.area.name if recommendation.area else "",
+            "text": recommendation.text, "kind": str(recommendation.get_kind_display()),
+            "issued_on": recommendation.issued_on.isoformat(),
+            "due_on": recommendation.due_on.isoformat() if recommendation.due_on else None,
+            "status": str(recommendation.get_status_display()),
+            "follow_up": str(recommendation.follow_up(today).label),
+            "response": recommendation.council_response or recommendation.response,
+            "report": {"title": report.title, "url": report.url} if report else None,
+        })
+    return items
 
 
 def figures(page):

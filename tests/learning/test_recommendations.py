@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from borgerraadgiver_plugin.choices import RecommendationStatus
 from borgerraadgiver_plugin.learning.models import Recommendation, RecommendationStatusChange
+from tests.cases.rendered_form import form_data
 from tests.factories import CaseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,22 +17,19 @@ INSPECT_URL = "borgerraadgiver_learning_recommendation:inspect"
 LIST_URL = "borgerraadgiver_learning_recommendation:list"
 
 
-def form(recommendation=None, **changes):
-    data = {
-        "text": "Brug en skabelon til partshøring.", "area": "", "addressee": "Jobcentret",
-        "source": "CASE", "source_case": "", "issued_on": "2026-01-10", "due_on": "",
-        "status": "PROPOSED", "decline_reason": "", "response": "",
-    }
-    if recommendation is not None:
-        data.update(text=recommendation.text, status=recommendation.status,
-                    area=recommendation.area_id or "",
-                    issued_on=recommendation.issued_on.isoformat())
-    data.update(changes)
+def form(client, recommendation=None, **changes):
+    """What the add form (or the edit form of ``recommendation``) sends, with ``changes``."""
+    url = reverse(EDIT_URL, args=[recommendation.pk]) if recommendation else reverse(ADD_URL)
+    data = form_data(client, url)
+    if recommendation is None:
+        data.update(text=["Brug en skabelon til partshøring."], addressee=["Jobcentret"],
+                    issued_on=["2026-01-10"])
+    data.update({name: [value] for name, value in changes.items()})
     return data
 
 
 def test_advisor_adds_a_recommendation_with_history(advisor_client, advisor, area):
-    response = advisor_client.post(reverse(ADD_URL), form(area=area.pk))
+    response = advisor_client.post(reverse(ADD_URL), form(advisor_client, area=area.pk))
     assert response.status_code == 302
     recommendation = Recommendation.objects.get()
     change = recommendation.status_changes.get()
@@ -41,7 +39,7 @@ def test_advisor_adds_a_recommendation_with_history(advisor_client, advisor, are
 
 def test_status_change_is_recorded_in_history(advisor_client, advisor, recommendation):
     response = advisor_client.post(reverse(EDIT_URL, args=[recommendation.pk]),
-                                   form(recommendation, status="ACCEPTED",
+                                   form(advisor_client, recommendation, status="ACCEPTED",
                                         response="Centret er enigt."))
     assert response.status_code == 302
     recommendation.refresh_from_db()
@@ -51,15 +49,16 @@ def test_status_change_is_recorded_in_history(advisor_client, advisor, recommend
 
 def test_saving_without_status_change_adds_no_history(advisor_client, recommendation):
     url = reverse(EDIT_URL, args=[recommendation.pk])
-    advisor_client.post(url, form(recommendation, status="ACCEPTED"))
-    advisor_client.post(url, form(recommendation, status="ACCEPTED", response="Ny tekst"))
+    advisor_client.post(url, form(advisor_client, recommendation, status="ACCEPTED"))
+    advisor_client.post(url, form(advisor_client, recommendation, status="ACCEPTED",
+                                  response="Ny tekst"))
     assert recommendation.status_changes.count() == 1
 
 
 def test_declining_a_recommendation_without_a_reason_is_refused(advisor_client,
                                                                 recommendation):
     response = advisor_client.post(reverse(EDIT_URL, args=[recommendation.pk]),
-                                   form(recommendation, status="DECLINED",
+                                   form(advisor_client, recommendation, status="DECLINED",
                                         decline_reason="   "))
     assert response.status_code == 200
     assert "decline_reason" in response.context["form"].errors
@@ -70,7 +69,7 @@ def test_declining_a_recommendation_without_a_reason_is_refused(advisor_client,
 
 def test_declining_with_a_reason_keeps_the_reason_in_history(advisor_client, recommendation):
     response = advisor_client.post(reverse(EDIT_URL, args=[recommendation.pk]),
-                                   form(recommendation, status="DECLINED",
+                                   form(advisor_client, recommendation, status="DECLINED",
                                         decline_reason="Løses i det nye sagssystem."))
     assert response.status_code == 302
     change = recommendation.status_changes.get()

@@ -3,7 +3,9 @@ from .pages import LearningNoteIndexPage
 from .reads import NoteRead
 from .recommendations import (
     OPEN_STATUSES,
+    FollowUp,
     Recommendation,
+    RecommendationKind,
     RecommendationSource,
     RecommendationStatusChange,
 )
@@ -11,11 +13,13 @@ from .recommendations import (
 __all__ = [
     "OPEN_STATUSES",
     "Audience",
+    "FollowUp",
     "LearningNoteIndexPage",
     "LearningNotePage",
     "LearningNoteRecommendation",
     "NoteRead",
     "Recommendation",
+    "RecommendationKind",
     "RecommendationSource",
     "RecommendationStatusChange",
 ]

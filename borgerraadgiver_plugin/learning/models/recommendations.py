@@ -23,6 +23,24 @@ class RecommendationSource(models.TextChoices):
     REPORT = "REPORT", _("Annual report")
 
 
+class RecommendationKind(models.TextChoices):
+    """What a recommendation asks for (the UK ombudsmen's split, reporting-anchors.md)."""
+
+    INDIVIDUAL_REMEDY = "INDIVIDUAL_REMEDY", _("Remedy for the citizen")
+    SERVICE_IMPROVEMENT = "SERVICE_IMPROVEMENT", _("Service improvement")
+    COMPLAINT_HANDLING = "COMPLAINT_HANDLING", _("Complaint handling")
+
+
+class FollowUp(models.TextChoices):
+    """Where a recommendation stands against its due date (:meth:`Recommendation.follow_up`)."""
+
+    ON_TIME = "ON_TIME", _("Implemented on time")
+    LATE = "LATE", _("Implemented late")
+    NOT_FOLLOWED = "NOT_FOLLOWED", _("Not followed")
+    OVERDUE = "OVERDUE", _("Open, past its due date")
+    OPEN = "OPEN", _("Open")
+
+
 class RecommendationQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -55,6 +73,13 @@ class Recommendation(models.Model):
         help_text=_("Required when the unit does not follow the recommendation."),
     )
     response = models.TextField(_("the unit's response"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=RecommendationKind.choices,
+                            default=RecommendationKind.SERVICE_IMPROVEMENT)
+    implemented_on = models.DateField(_("implemented"), null=True, blank=True)
+    evidence = models.TextField(
+        _("evidence of implementation"), blank=True,
+        help_text=_("What shows it was done, e.g. a new procedure or a letter to the citizen."))
+    council_response = models.TextField(_("the council's or committee's response"), blank=True)
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -70,6 +95,16 @@ class Recommendation(models.Model):
     def is_open(self):
         return self.status in OPEN_STATUSES
 
+    def follow_up(self, today=None):
+        """On time, late, not followed, or (still open) overdue or open, against ``due_on``."""
+        today = today or timezone.localdate()
+        if self.status == RecommendationStatus.DECLINED:
+            return FollowUp.NOT_FOLLOWED
+        if self.status == RecommendationStatus.IMPLEMENTED:
+            done = self.implemented_on or today
+            return FollowUp.LATE if self.due_on and done > self.due_on else FollowUp.ON_TIME
+        return FollowUp.OVERDUE if self.due_on and today > self.due_on else FollowUp.OPEN
+
     def clean(self):
         super().clean()
         self.decline_reason = (self.decline_reason or "").strip()
@@ -77,6 +112,12 @@ class Recommendation(models.Model):
             raise ValidationError({"decline_reason": _(
                 "Give the unit's reason for not following the recommendation."
             )})
+        if self.status == RecommendationStatus.IMPLEMENTED and not self.implemented_on:
+            raise ValidationError({"implemented_on": _(
+                "Give the day the recommendation was implemented.")})
+        if self.implemented_on and self.implemented_on < self.issued_on:
+            raise ValidationError({"implemented_on": _(
+                "It cannot have been implemented before it was issued.")})
 
 
 class RecommendationStatusChange(models.Model):
