@@ -1,6 +1,6 @@
 """The annual report's body: narrative sections and the statistics tables placed between them."""
 
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -67,12 +67,29 @@ class ReportBodyBlock(blocks.StreamBlock):
     follow_up = FollowUpBlock()
 
 
-def scaffold():
-    """The body of a new report: every section, with a line saying what belongs in it, and the
-    list of earlier recommendations under their follow-up."""
+#: The sections an interim status (half-year, three quarters) keeps of the scaffold.
+INTERIM_HEADINGS = {SCAFFOLD[i][0] for i in (1, 3, 4, 6, 9)}
+
+
+def scaffold(interim=False):
+    """The body of a new report: every section (an interim status: summary, statistics,
+    themes, follow-up and method), each with a line saying what belongs in it, and the list of
+    earlier recommendations under their follow-up."""
     body = []
     for heading, hint in SCAFFOLD:
+        if interim and heading not in INTERIM_HEADINGS:
+            continue
         body.append(("section", {"heading": str(heading), "text": format_html("<p>{}</p>", hint)}))
         if heading is FOLLOW_UP_HEADING:
             body.append(("follow_up", None))
     return body
+
+
+def is_untouched_scaffold(body):
+    """True when ``body`` (a StreamValue) is still the full scaffold as a new report gets it."""
+    expected = [(kind, value and (value["heading"], strip_tags(value["text"]).strip()))
+                for kind, value in scaffold()]
+    found = [(block.block_type, block.block_type == "section" and (
+        block.value["heading"], strip_tags(block.value["text"].source).strip()) or None)
+        for block in body]
+    return found == expected

@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 
 from ..pages import IntroPage
 from . import pdf, snapshot
-from .blocks import ReportBodyBlock, scaffold
+from .blocks import ReportBodyBlock, is_untouched_scaffold, scaffold
 from .statistics import PeriodError, make_period
 
 AREA_TEMPLATE = "borgerraadgiver_reports/annual_report_area.html"
@@ -33,8 +33,10 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
     ``pdf/`` is the same report as a PDF; ``omraade/<area>/`` one area's figures, for its
     committee."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ReportKind.choices,
-                            default=ReportKind.ANNUAL)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=ReportKind.choices, default=ReportKind.ANNUAL,
+        help_text=_("A half-year or three-quarter status starts with the shorter scaffold "
+                    "(summary, statistics, themes, follow-up, method) when it is first saved."))
     period_start = models.DateField(_("first day"), default=datetime.date(2025, 1, 1))
     period_end = models.DateField(_("last day (included)"), default=datetime.date(2025, 12, 31))
     body = StreamField(ReportBodyBlock(), verbose_name=_("body"), blank=True, default=scaffold)
@@ -71,6 +73,8 @@ class AnnualReportPage(RoutablePageMixin, IntroPage):
             make_period(self.period_start, self.period_end)
         except PeriodError as error:
             raise ValidationError({"period_end": str(error)}) from None
+        if self.pk is None and self.kind != ReportKind.ANNUAL and is_untouched_scaffold(self.body):
+            self.body = scaffold(interim=True)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

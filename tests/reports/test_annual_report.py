@@ -173,3 +173,40 @@ def test_each_area_has_a_short_page_from_the_same_figures(client, home, data):
     assert [td.get_text() for td in by_type.select("tbody td")] == ["0", "<3", "–", "0", "0",
                                                                     "4"]
     assert client.get(page.url + "omraade/999999/").status_code == 404
+
+
+def test_an_interim_status_starts_with_the_shorter_scaffold(home, db):
+    status = AnnualReportPage(title="Halvårsstatus 2026", slug="halvaar-2026",
+                              kind="HALF_YEAR", period_start=datetime.date(2026, 1, 1),
+                              period_end=datetime.date(2026, 6, 30))
+    home.add_child(instance=status)
+    assert [block.value["heading"] for block in status.body if block.block_type == "section"] == [
+        "Resumé", "Statistik", "Temaer", "Opfølgning på tidligere anbefalinger", "Metode"]
+    # A body the editor has already written in is kept as it is.
+    written = AnnualReportPage(title="Status", slug="status", kind="THREE_QUARTERS", body=BODY,
+                               period_start=datetime.date(2026, 1, 1),
+                               period_end=datetime.date(2026, 9, 30))
+    home.add_child(instance=written)
+    assert [block.block_type for block in written.body] == ["section", "statistics"]
+
+
+def test_the_editor_gets_the_interim_scaffold_from_the_admin(admin_client, home, db):
+    url = reverse("wagtailadmin_pages:add",
+                  args=["borgerraadgiver_reports", "annualreportpage", home.pk])
+    assert admin_client.get(url).status_code == 200
+    # The body as the editor's form shows it: the whole scaffold, untouched.
+    untouched = [
+        (block["type"], {"heading": block["value"]["heading"],
+                         "text": rich_text(block["value"]["text"])} if block["value"] else "")
+        for block in AnnualReportPage().body.raw_data]
+    post = nested_form_data({
+        "title": "Halvårsstatus 2026", "slug": "halvaar-2026", "intro": rich_text(""),
+        "kind": "HALF_YEAR", "period_start": "2026-01-01", "period_end": "2026-06-30",
+        "body": streamfield(untouched),
+    })
+    response = admin_client.post(url, post)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = AnnualReportPage.objects.get(slug="halvaar-2026")
+    assert [block.value["heading"] for block in page.get_latest_revision_as_object().body
+            if block.block_type == "section"] == [
+        "Resumé", "Statistik", "Temaer", "Opfølgning på tidligere anbefalinger", "Metode"]
