@@ -17,32 +17,42 @@ def outbox_url(status):
     return f"{reverse(OUTBOX_URL)}?status={status}"
 
 
-class FailedMailPanel(Component):
+class OutboxPanel(Component):
+    """A panel about the e-mails of one outbox status, with a link to them in the outbox."""
+
+    status = None
+
+    def __init__(self, messages):
+        self.messages = messages
+
+    def get_context_data(self, parent_context=None):
+        return {"count": self.messages.count(), "link": outbox_url(self.status),
+                **self.details()}
+
+    def details(self):
+        return {}
+
+
+class FailedMailPanel(OutboxPanel):
     name = "borgerraadgiver_outbox_failures"
     order = 53
     template_name = "borgerraadgiver/panels/failed_mail.html"
+    status = OutboxStatus.FAILED
 
-    def __init__(self, failed):
-        self.failed = failed
-
-    def get_context_data(self, parent_context=None):
-        return {"count": self.failed.count(), "failed": list(self.failed[:SHOWN]),
-                "link": outbox_url(OutboxStatus.FAILED)}
+    def details(self):
+        return {"failed": list(self.messages[:SHOWN])}
 
 
-class DelayedMailPanel(Component):
+class DelayedMailPanel(OutboxPanel):
     """E-mails waiting too long: nothing has failed yet, but nothing is being sent either."""
 
     name = "borgerraadgiver_outbox_delayed"
     order = 54
     template_name = "borgerraadgiver/panels/delayed_mail.html"
+    status = OutboxStatus.PENDING
 
-    def __init__(self, waiting):
-        self.waiting = waiting
-
-    def get_context_data(self, parent_context=None):
-        return {"count": self.waiting.count(), "oldest": self.waiting.first(),
-                "link": outbox_url(OutboxStatus.PENDING)}
+    def details(self):
+        return {"oldest": self.messages.first()}
 
 
 def panels_for(user):
