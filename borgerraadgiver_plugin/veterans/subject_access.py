@@ -26,10 +26,23 @@ class VeteranSource(Source):
                     .prefetch_related("consents", "touchpoints__area", "activities",
                                       "need_areas", "relatives")
                     .order_by("created_at", "pk"))
-        return [contact_record(contact) for contact in contacts]
+        return [contact_record(contact, query) for contact in contacts]
 
 
-def contact_record(contact):
+def _matched(contact, query):
+    needle = query.casefold()
+    found = [contact._meta.get_field(name).verbose_name for name in ("name", "email", "phone")
+             if needle in getattr(contact, name).casefold()]
+    if any(needle in consent.parties.casefold() for consent in contact.consents.all()):
+        found.append(_("consent"))
+    if any(needle in f"{activity.participants} {activity.note}".casefold()
+           for activity in contact.activities.all()):
+        found.append(_("activity log"))
+    # Nothing contains the query as typed: the phone number matched with other spacing.
+    return found or [contact._meta.get_field("phone").verbose_name]
+
+
+def contact_record(contact, query=""):
     """A registry contact as the person is shown it. Relatives appear by reference only: what
     is held about them is theirs, not the veteran's."""
     details = [
@@ -77,6 +90,7 @@ def contact_record(contact):
     return Record(
         key=f"veteran:{contact.pk}", kind=_("Veteran registry"), reference=contact.reference,
         instance=contact, name=contact.name, email=contact.email, phone=contact.phone,
+        matched=_matched(contact, query) if query else [],
         details=[(label, value) for label, value in details if value],
         entries=[(heading, [(label, value) for label, value in rows if value])
                  for heading, rows in entries],

@@ -92,6 +92,8 @@ def test_advisor_downloads_everything_held_about_one_person(client, coordinating
     shown = text_of(results)
     assert case.reference in shown and other.reference in shown and contact.reference in shown
     assert "Someone Else" not in shown
+    assert f"{other.reference}: Niels Bohr Fundet i: på vegne af" in shown
+    assert f"{contact.reference}: Karen Blixen Fundet i: navn" in shown
     # Karen's case and registry entry share the phone number; Niels's case names her only.
     _form, data = record_form(results)
     assert "Søgningen fandt 2 forskellige personer" in shown
