@@ -160,6 +160,17 @@ def test_a_missing_document_file_is_listed_as_missing(advisor_client):
     assert json.loads(archive.read("oplysninger.json"))[0]["documents"][0]["missing"] is True
 
 
+def test_a_quarantined_document_is_named_but_not_handed_over(advisor_client):
+    case = CaseFactory(citizen_name="Anne Hansen")
+    CaseDocumentFactory(case=case, original_name="virus.pdf", scan_state="blocked",
+                        content=b"X5O!P%@AP")
+
+    archive = opened(download(advisor_client, search(advisor_client, "Anne Hansen")))
+
+    assert "virus.pdf: ikke medtaget (blokeret)" in summary_of(archive)
+    assert b"X5O!P%@AP" not in b"".join(archive.read(name) for name in archive.namelist())
+
+
 def test_advisor_without_the_registry_permission_is_told_only_cases_were_searched(
         advisor_client):
     VeteranContactFactory(name="Karen Blixen")
