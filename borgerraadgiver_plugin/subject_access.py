@@ -95,8 +95,10 @@ def normalise(query):
 def phone_digits(value):
     """The national digits of a phone number ("+45 20 30 40 50" -> "20304050")."""
     digits = re.sub(r"\D", "", value or "")
-    return digits[2:] if len(digits) == 10 and digits.startswith("45") else \
-        digits[4:] if len(digits) == 12 and digits.startswith("0045") else digits
+    for country in ("0045", "45"):
+        if len(digits) == len(country) + 8 and digits.startswith(country):
+            return digits[len(country):]
+    return digits
 
 
 def text_q(query, *fields):
