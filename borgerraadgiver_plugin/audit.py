@@ -17,6 +17,7 @@ DOWNLOAD = "borgerraadgiver.download"
 DENIED = "borgerraadgiver.denied"
 ANONYMISE = "borgerraadgiver.anonymise"
 RETRY = "borgerraadgiver.retry"
+SEARCH = "borgerraadgiver.search"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -25,6 +26,7 @@ ACTIONS = {
     DENIED: (_("Access denied"), _("Access denied")),
     ANONYMISE: (_("Anonymise"), _("Anonymised")),
     RETRY: (_("Send again"), _("Put back in the queue to be sent again")),
+    SEARCH: (_("Search"), _("Found in a search")),
 }
 
 

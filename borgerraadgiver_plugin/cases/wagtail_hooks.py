@@ -1,11 +1,16 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from ..admin_menu import MENU_HOOK
+from ..subject_access import SOURCES_HOOK
 from . import downloads
 from .dashboard import panels_for
+from .subject_access import CaseSource
 from .views import CaseViewSet
 from .views.access import CaseDeleteBulkAction
+from .views.access_request import URL_NAME, AccessRequestMenuItem, AccessRequestView
 
 register_snippet(CaseViewSet)
 # After Wagtail's own bulk delete (order 0), so that cases get the guarded one.
@@ -15,6 +20,21 @@ hooks.register("register_bulk_action", CaseDeleteBulkAction, order=1)
 @hooks.register("register_admin_urls")
 def register_document_download_url():
     return [path("", include(downloads.urlpatterns))]
+
+
+@hooks.register("register_admin_urls")
+def register_access_request_url():
+    return [path("borgerraadgiver/cases/access-requests/", AccessRequestView.as_view(),
+                 name=URL_NAME)]
+
+
+@hooks.register(MENU_HOOK)
+def register_access_request_menu_item():
+    return AccessRequestMenuItem(_("Access requests"), reverse(URL_NAME), icon_name="user",
+                                 order=150)
+
+
+hooks.register(SOURCES_HOOK, CaseSource)
 
 
 @hooks.register("construct_homepage_panels")

@@ -2,12 +2,15 @@ from django.urls import path
 from wagtail import hooks
 
 from ..admin_menu import MENU_HOOK
+from ..subject_access import SOURCES_HOOK
 from .modeladmin import VeteransGroup
 from .panels import VeteranDashboardPanel, can_see_registry
+from .subject_access import VeteranSource
 from .views import anonymise_view
 
 veterans_group = VeteransGroup()
 veterans_group.register_with_wagtail()
+hooks.register(SOURCES_HOOK, VeteranSource)
 
 
 @hooks.register(MENU_HOOK)
