@@ -2,7 +2,8 @@ from django.urls import include, path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from . import downloads
+from .. import retention
+from . import anonymisation, downloads
 from .dashboard import panels_for
 from .views import CaseViewSet
 from .views.access import CaseDeleteBulkAction
@@ -20,3 +21,8 @@ def register_document_download_url():
 @hooks.register("construct_homepage_panels")
 def add_case_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register(retention.HOOK)
+def retention_source():
+    return anonymisation.source()

@@ -1,0 +1,112 @@
+"""Anonymising one case when its retention ends: identity and free text go, the counts stay.
+
+What survives is what the statistics read (dates, type, origin, channel, areas, themes,
+methods, outcome, criticism, rejection reason, referral bodies, forwardings' dates and
+results), so a year's tables are the same after anonymisation. Files are deleted from private
+storage; their rows stay as "deleted document". The receipt link dies with a new token.
+"""
+
+from pathlib import Path
+
+from django.core import serializers
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import audit, dates
+from ..choices import CaseStatus
+from ..models import OutboxMessage
+from ..public_forms import new_receipt_token
+from ..retention import Source, start_of, write_json
+from .models import Case, CaseDocument, CaseEvent, Forwarding
+
+#: Case fields emptied; everything else on the row is kept for the statistics.
+PERSONAL_FIELDS = (
+    "citizen_name", "citizen_email", "citizen_phone", "citizen_address", "contact_preference",
+    "on_behalf_of", "consent_wording", "account", "pause_reason", "investigation_questions",
+    "advisor_statement", "request_to_act",
+)
+
+
+def delete_file(document):
+    """Delete ``document``'s file from private storage; one already missing is fine."""
+    if document.file.name:
+        document.file.storage.delete(document.file.name)
+
+
+@transaction.atomic
+def anonymise(case, user=None):
+    """Anonymise ``case`` in one transaction; a case already anonymised is left as it is.
+
+    Returns the case, and whether it changed. The row is locked first, so an advisor saving
+    the case at the same moment waits, and then saves onto the anonymised row or not at all.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.anonymised_at:
+        return case, False
+    for name in PERSONAL_FIELDS:
+        setattr(case, name, "")
+    case.receipt_token = new_receipt_token()
+    case.submission_key = None
+    case.anonymised_at = timezone.now()
+    case.save()
+
+    case.events.update(text="")
+    case.forwardings.update(contact_person="")
+    documents = list(case.documents.all())
+    # Inside the transaction: a run that dies after this leaves the case not anonymised, and
+    # the next run finds the files gone (which is fine) and finishes it. Deleting after the
+    # commit could leave a file behind that no row points to any more.
+    for document in documents:
+        delete_file(document)
+    case.documents.update(file="", original_name=_("Deleted document"), sha256="",
+                          scan_finding="")
+    OutboxMessage.objects.filter(reference=case.reference).update(
+        recipient="", subject="", body="", last_error="", dedupe_key=None)
+    audit.scrub(case, related=[
+        (CaseEvent, list(case.events.values_list("pk", flat=True))),
+        (CaseDocument, [document.pk for document in documents]),
+        (Forwarding, list(case.forwardings.values_list("pk", flat=True))),
+    ])
+    audit.record(user, case, audit.ANONYMISE)
+    return case, True
+
+
+def _ended_before(cutoff):
+    return Case.objects.filter(status__in=CaseStatus.ended(), closed_at__lt=start_of(cutoff),
+                               anonymised_at__isnull=True)
+
+
+def due(cutoff):
+    """Cases closed before ``cutoff`` and not yet anonymised, unless under a legal hold."""
+    return _ended_before(cutoff).filter(legal_hold=False).order_by("closed_at", "pk")
+
+
+def held(cutoff):
+    return _ended_before(cutoff).filter(legal_hold=True).order_by("closed_at", "pk")
+
+
+def describe(case):
+    return _("case %(reference)s, closed %(day)s") % {
+        "reference": case.reference, "day": dates.show(timezone.localdate(case.closed_at))}
+
+
+def export(case, folder):
+    """Write the case, its timeline, forwardings and documents for the archive: one JSON
+    file named after the reference, the files beside it in a folder of the same name."""
+    documents = list(case.documents.all())
+    rows = [case, *case.events.all(), *case.forwardings.all(), *case.handling_methods.all(),
+            *documents]
+    files = Path(folder) / case.reference
+    for document in documents:
+        if document.file.name and document.file.storage.exists(document.file.name):
+            files.mkdir(exist_ok=True)
+            with document.file.open("rb") as source:
+                (files / f"{document.pk}-{Path(document.original_name).name}").write_bytes(
+                    source.read())
+    return write_json(folder, case.reference, serializers.serialize("python", rows))
+
+
+def source():
+    return Source(label=_("cases"), due=due, held=held, describe=describe,
+                  anonymise=anonymise, export=export)
