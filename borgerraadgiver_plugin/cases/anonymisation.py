@@ -24,7 +24,7 @@ from .models import Case, CaseDocument, CaseEvent, Forwarding
 PERSONAL_FIELDS = (
     "citizen_name", "citizen_email", "citizen_phone", "citizen_address", "contact_preference",
     "on_behalf_of", "consent_wording", "account", "pause_reason", "investigation_questions",
-    "advisor_statement", "request_to_act",
+    "advisor_statement", "request_to_act", "legal_hold_reason",
 )
 
 

@@ -38,7 +38,7 @@ def old_case(**kwargs):
 
 def test_anonymise_empties_identity_and_text_and_keeps_what_statistics_read():
     case = old_case(citizen_phone="12 34 56 78", citizen_address="Vej 1", on_behalf_of="Bo",
-                    outcome="GUIDANCE_GIVEN", criticism_level="")
+                    outcome="CRITICISM", criticism_level="")
     CaseEvent.objects.create(case=case, kind="NOTE", text="Ringede om Anne")
     OutboxMessageFactory(reference=case.reference, recipient="anne@example.invalid",
                          subject="Om din sag", body="Kære Anne")
@@ -52,7 +52,7 @@ def test_anonymise_empties_identity_and_text_and_keeps_what_statistics_read():
     assert case.anonymised_at is not None
     assert case.receipt_token != receipt
     assert (case.inquiry_type, case.channel, case.outcome) == ("COMPLAINT", "PHONE",
-                                                               "GUIDANCE_GIVEN")
+                                                               "CRITICISM")
     assert case.events.get().text == ""
     message = OutboxMessage.objects.get(reference=case.reference)
     assert (message.recipient, message.subject, message.body) == ("", "", "")
