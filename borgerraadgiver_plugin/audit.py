@@ -17,6 +17,8 @@ DOWNLOAD = "borgerraadgiver.download"
 DENIED = "borgerraadgiver.denied"
 ANONYMISE = "borgerraadgiver.anonymise"
 RETRY = "borgerraadgiver.retry"
+LEGAL_HOLD = "borgerraadgiver.legal_hold"
+LEGAL_HOLD_LIFTED = "borgerraadgiver.legal_hold_lifted"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -25,6 +27,8 @@ ACTIONS = {
     DENIED: (_("Access denied"), _("Access denied")),
     ANONYMISE: (_("Anonymise"), _("Anonymised")),
     RETRY: (_("Send again"), _("Put back in the queue to be sent again")),
+    LEGAL_HOLD: (_("Legal hold"), _("Legal hold set: kept from retention")),
+    LEGAL_HOLD_LIFTED: (_("Legal hold lifted"), _("Legal hold lifted")),
 }
 
 

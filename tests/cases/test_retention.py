@@ -69,7 +69,7 @@ def test_documents_are_deleted_from_storage_and_kept_as_deleted_document():
 
     assert not storage.exists(name)
     assert list(CaseDocument.objects.filter(case=case).values_list(
-        "original_name", "sha256", "file")) == [("Deleted document", "", "")] * 2
+        "original_name", "sha256", "file")) == [("Slettet dokument", "", "")] * 2
 
 
 def test_log_entries_keep_only_the_reference():
@@ -125,7 +125,7 @@ def test_with_retention_off_the_command_says_so_and_changes_nothing(site, capsys
     case = old_case()
     call_command("borgerraadgiver_retention")
     assert Case.objects.get(pk=case.pk).anonymised_at is None
-    assert "Retention is off" in capsys.readouterr().out
+    assert "Sletning efter opbevaringstid er slået fra" in capsys.readouterr().out
 
 
 def test_limit_stops_after_that_many_records(advisor_settings):
@@ -145,7 +145,7 @@ def test_a_retention_of_zero_or_less_is_refused(advisor_settings, years):
     with pytest.raises(CommandError) as refused:
         call_command("borgerraadgiver_retention")
     assert refused.value.returncode == 2
-    assert "at least one year" in str(refused.value)
+    assert "mindst et år" in str(refused.value)
     assert Case.objects.get(pk=case.pk).anonymised_at is None
 
 

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ... import dates
 from ...choices import RetentionMode
 from ...retention import RetentionRefused, run
 
@@ -33,6 +34,6 @@ class Command(BaseCommand):
         if dry_run or outcome.mode == RetentionMode.OFF:
             self.stdout.write(_("%(count)s records would be anonymised (closed or inactive "
                                 "before %(day)s).") % {"count": outcome.done,
-                                                       "day": outcome.cutoff.isoformat()})
+                                                       "day": dates.show(outcome.cutoff)})
         else:
             self.stdout.write(_("%(count)s records anonymised.") % {"count": outcome.done})
