@@ -14,7 +14,7 @@ from borgerraadgiver_plugin.cases.anonymisation import anonymise
 from borgerraadgiver_plugin.cases.models import Case, CaseDocument, CaseEvent
 from borgerraadgiver_plugin.choices import RetentionMode
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
-from borgerraadgiver_plugin.retention import RetentionRefused, run
+from borgerraadgiver_plugin.retention import RetentionRefused, run, run_retention
 from tests.factories import CaseDocumentFactory, CaseFactory, OutboxMessageFactory
 
 pytestmark = pytest.mark.django_db
@@ -199,3 +199,10 @@ def test_archive_mode_without_a_folder_is_refused(advisor_settings, settings):
         call_command("borgerraadgiver_retention")
     assert "BORGERRAADGIVER_ARCHIVE_ROOT" in str(refused.value)
     assert Case.objects.get(pk=case.pk).anonymised_at is None
+
+
+def test_the_nightly_task_runs_the_same_retention(advisor_settings):
+    case = old_case()
+    result = run_retention.enqueue()
+    assert result.return_value == 1
+    assert Case.objects.get(pk=case.pk).anonymised_at is not None
