@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.core import serializers
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,8 +39,9 @@ def delete_file(document):
 def anonymise(case, user=None):
     """Anonymise ``case`` in one transaction; a case already anonymised is left as it is.
 
-    Returns the case, and whether it changed. The row is locked first, so an advisor saving
-    the case at the same moment waits, and then saves onto the anonymised row or not at all.
+    Returns the case, and whether it changed. The row is locked first, so a workflow step
+    taken at the same moment waits; the edit screen's version check then refuses a form
+    opened before the anonymisation, so no name comes back.
     """
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.anonymised_at:
@@ -72,21 +74,33 @@ def anonymise(case, user=None):
     return case, True
 
 
+#: A merged duplicate is part of its survivor's matter: kept by the survivor's hold too.
+HELD = Q(legal_hold=True) | Q(merged_into__legal_hold=True)
+
+
 def _ended_before(cutoff):
-    return Case.objects.filter(status__in=CaseStatus.ended(), closed_at__lt=start_of(cutoff),
-                               anonymised_at__isnull=True)
+    """Cases closed before ``cutoff``, and duplicates merged into such a case (a duplicate has
+    no closing date of its own), that are not yet anonymised."""
+    start = start_of(cutoff)
+    ended = (Q(status=CaseStatus.CLOSED, closed_at__lt=start)
+             | Q(status=CaseStatus.MERGED, merged_into__status=CaseStatus.CLOSED,
+                 merged_into__closed_at__lt=start))
+    return Case.objects.filter(ended, anonymised_at__isnull=True)
 
 
 def due(cutoff):
-    """Cases closed before ``cutoff`` and not yet anonymised, unless under a legal hold."""
-    return _ended_before(cutoff).filter(legal_hold=False).order_by("closed_at", "pk")
+    """Cases whose retention ended before ``cutoff``, unless under a legal hold."""
+    return _ended_before(cutoff).exclude(HELD).order_by("closed_at", "pk")
 
 
 def held(cutoff):
-    return _ended_before(cutoff).filter(legal_hold=True).order_by("closed_at", "pk")
+    return _ended_before(cutoff).filter(HELD).order_by("closed_at", "pk")
 
 
 def describe(case):
+    if case.closed_at is None:  # a merged duplicate
+        return _("case %(reference)s, merged into %(survivor)s") % {
+            "reference": case.reference, "survivor": case.merged_into}
     return _("case %(reference)s, closed %(day)s") % {
         "reference": case.reference, "day": dates.show(timezone.localdate(case.closed_at))}
 

@@ -206,3 +206,18 @@ def test_the_nightly_task_runs_the_same_retention(advisor_settings):
     result = run_retention.enqueue()
     assert result.return_value == 1
     assert Case.objects.get(pk=case.pk).anonymised_at is not None
+
+
+def test_a_merged_duplicate_goes_with_its_survivor_and_is_kept_by_its_hold(advisor_settings):
+    survivor = old_case()
+    duplicate = CaseFactory(status="MERGED", merged_into=survivor, received_at=years_ago(7))
+    held_survivor = old_case(legal_hold=True)
+    held_duplicate = CaseFactory(status="MERGED", merged_into=held_survivor,
+                                 received_at=years_ago(7))
+
+    outcome = run()
+
+    assert outcome.done == 2
+    assert Case.objects.get(pk=duplicate.pk).anonymised_at is not None
+    assert Case.objects.get(pk=held_duplicate.pk).anonymised_at is None
+    assert any(held_duplicate.reference in line for line in outcome.lines)
