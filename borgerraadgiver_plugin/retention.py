@@ -37,7 +37,6 @@ class Source:
     it for the archive.
     """
 
-    label: str
     due: Callable
     anonymise: Callable
     export: Callable

@@ -122,5 +122,5 @@ def export(case, folder):
 
 
 def source():
-    return Source(label=_("cases"), due=due, held=held, describe=describe,
+    return Source(due=due, held=held, describe=describe,
                   anonymise=anonymise, export=export)

@@ -66,5 +66,5 @@ def export(contact, folder):
 
 
 def source():
-    return Source(label=_("veteran contacts"), due=due, describe=describe,
+    return Source(due=due, describe=describe,
                   anonymise=anonymise, export=export)
