@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Revision
 
 VIEW = "borgerraadgiver.view"
 EXPORT = "borgerraadgiver.export"
@@ -18,6 +18,8 @@ DENIED = "borgerraadgiver.denied"
 ANONYMISE = "borgerraadgiver.anonymise"
 RETRY = "borgerraadgiver.retry"
 SEARCH = "borgerraadgiver.search"
+LEGAL_HOLD = "borgerraadgiver.legal_hold"
+LEGAL_HOLD_LIFTED = "borgerraadgiver.legal_hold_lifted"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -27,6 +29,8 @@ ACTIONS = {
     ANONYMISE: (_("Anonymise"), _("Anonymised")),
     RETRY: (_("Send again"), _("Put back in the queue to be sent again")),
     SEARCH: (_("Search"), _("Found in a search")),
+    LEGAL_HOLD: (_("Legal hold"), _("Legal hold set: kept from retention")),
+    LEGAL_HOLD_LIFTED: (_("Legal hold lifted"), _("Legal hold lifted")),
 }
 
 
@@ -39,6 +43,21 @@ def record(user, instance, action, **data):
     """Log one read of ``instance`` by ``user`` (anonymous users are logged without a user)."""
     return log(instance, action, user=user if getattr(user, "is_authenticated", False) else None,
                data=data)
+
+
+def scrub(instance, related=()):
+    """Empty what the log holds about ``instance`` (and the ``related`` records under it) when
+    it is anonymised: the entries stay, to show the use, but their label becomes the record's
+    reference and their data goes. Wagtail's revisions of these records go too."""
+    label = str(instance)[:255]
+    for model, pks in [(type(instance), [instance.pk]), *related]:
+        ids = [str(pk) for pk in pks]
+        if not ids:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        ModelLogEntry.objects.filter(content_type=content_type, object_id__in=ids).update(
+            label=label, data={})
+        Revision.objects.filter(content_type=content_type, object_id__in=ids).delete()
 
 
 def record_denied(request, model, instance_pk=None, listing_id="0"):

@@ -194,3 +194,11 @@ DEFAULT_REFERRALS = {
     RejectionReason.INSUFFICIENT_INFO: [],
     RejectionReason.PRIVATE_LAW: [ReferralTarget.LEGAL_AID],
 }
+
+
+class RetentionMode(models.TextChoices):
+    """What retention does with a record past its time; the municipal archive decides."""
+
+    OFF = "OFF", _("Off: nothing is anonymised")
+    ANONYMISE = "ANONYMISE", _("Anonymise")
+    ARCHIVE = "ARCHIVE", _("Export for the archive, then anonymise")

@@ -1,15 +1,17 @@
-"""Panels on the Wagtail home page about the outbox: e-mails that failed, and e-mails that have
-waited too long. Each person sees the panels for the e-mails they may see in the outbox."""
+"""Panels on the Wagtail home page: e-mails that failed or waited too long (each person sees
+those they may see in the outbox), and, to whoever edits the settings, that retention is off."""
 
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from . import outbox
+from .choices import RetentionMode
 from .message_kinds import visible_to
-from .models import OutboxMessage, OutboxStatus
+from .models import BorgerraadgiverSettings, OutboxMessage, OutboxStatus
 
 OUTBOX_URL = "borgerraadgiver_outbox:index"
 VIEW_PERMISSION = "borgerraadgiver.view_outboxmessage"
+SETTINGS_PERMISSION = "borgerraadgiver.change_borgerraadgiversettings"
 SHOWN = 5
 
 
@@ -55,10 +57,25 @@ class DelayedMailPanel(OutboxPanel):
         return {"oldest": self.messages.first()}
 
 
+class RetentionOffPanel(Component):
+    """Nothing is anonymised until the municipality has chosen what retention does."""
+
+    name = "borgerraadgiver_retention_off"
+    order = 52
+    template_name = "borgerraadgiver/panels/retention_off.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"link": reverse("wagtailsettings:edit",
+                                args=["borgerraadgiver", "borgerraadgiversettings"])}
+
+
 def panels_for(user):
-    if not user.has_perm(VIEW_PERMISSION):
-        return []
     panels = []
+    if (user.has_perm(SETTINGS_PERMISSION)
+            and BorgerraadgiverSettings.current().retention_mode == RetentionMode.OFF):
+        panels.append(RetentionOffPanel())
+    if not user.has_perm(VIEW_PERMISSION):
+        return panels
     failed = OutboxMessage.objects.filter(visible_to(user), status=OutboxStatus.FAILED)
     if failed.exists():
         panels.append(FailedMailPanel(failed))

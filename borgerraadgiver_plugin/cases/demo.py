@@ -138,6 +138,7 @@ def build(context):
         _create_case(rng, received, advisor, themes, areas, calendar, context.today)
         count += 1
     _work_in_progress(rng, advisor, calendar, context.today, areas)
+    count += _past_retention(rng, advisor, themes, areas, calendar, context.today)
     context.log.append(ngettext("%(count)s demo case", "%(count)s demo cases", count)
                        % {"count": count})
 
@@ -239,6 +240,26 @@ def _close(rng, case, received, advisor):
     case.save()
     CaseEvent.objects.create(case=case, kind=EventKind.STATUS_CHANGE, author=advisor,
                              occurred_at=case.closed_at, text="Sagen er afsluttet.")
+
+
+#: Days ago the cases past the retention period (five years by default) were received.
+PAST_RETENTION = [7 * 365, 6 * 365 + 200, 6 * 365, 5 * 365 + 100]
+
+
+def _past_retention(rng, advisor, themes, areas, calendar, today):
+    """A few cases closed more than five years ago, the last under a legal hold, so that
+    ``borgerraadgiver_retention --dry-run`` has something to show (retention stays off)."""
+    for days_ago in PAST_RETENTION:
+        received = now_minus(days_ago, rng)
+        old_areas = [area for area in areas if area.is_valid_on(received.date())]
+        _create_case(rng, received, advisor, themes, old_areas or areas, calendar, today)
+    held = Case.objects.order_by("-id").first()
+    held.legal_hold, held.legal_hold_by = True, advisor
+    held.legal_hold_reason = "Borgeren har anlagt retssag mod kommunen; sagen skal bevares."
+    held.legal_hold_at = timezone.now()
+    held.save(update_fields=["legal_hold", "legal_hold_by", "legal_hold_reason",
+                             "legal_hold_at"])
+    return len(PAST_RETENTION)
 
 
 def _work_in_progress(rng, advisor, calendar, today, areas):

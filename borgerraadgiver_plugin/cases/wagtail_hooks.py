@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .. import retention
 from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
-from . import downloads
+from . import anonymisation, downloads
 from .dashboard import panels_for
 from .subject_access import CaseSource
 from .views import CaseViewSet
@@ -40,3 +41,8 @@ hooks.register(SOURCES_HOOK, CaseSource)
 @hooks.register("construct_homepage_panels")
 def add_case_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register(retention.HOOK)
+def retention_source():
+    return anonymisation.source()

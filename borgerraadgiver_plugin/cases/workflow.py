@@ -1,5 +1,5 @@
 """The advisor's steps on a case: triage, timeline, consent, forwarding, investigation, pause,
-extension, close and reopen, link and merge.
+extension, close and reopen, link and merge, legal hold.
 
 Each step is one function that checks its rule, changes the case in one transaction, writes a
 timeline event with author and time, logs the change in Wagtail's history and keeps the next
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .. import dates
+from .. import audit, dates
 from ..choices import CaseStatus, HandlingMethod, Outcome, UpheldValue
 from . import deadlines
 from .documents import DocumentWriter
@@ -235,6 +235,38 @@ def pause(case, user, *, reason):
     _event(case, user, EventKind.DEADLINE, _("Paused while waiting for the citizen (answer due "
                                              "%(due)s): %(reason)s") % {
         "due": dates.show(case.citizen_reply_due), "reason": reason})
+
+
+@transaction.atomic
+def hold(case, user, *, reason):
+    """Legal hold: retention leaves the case alone until the hold is lifted (e.g. a lawsuit)."""
+    reason = _reason(reason)
+    ensure_editable(case)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.anonymised_at:
+        raise WorkflowRefused(_("The case has already been anonymised."))
+    if case.legal_hold:
+        raise WorkflowRefused(_("The case is already under a legal hold."))
+    case.legal_hold, case.legal_hold_reason = True, reason
+    case.legal_hold_by, case.legal_hold_at = user, timezone.now()
+    case.save(update_fields=["legal_hold", "legal_hold_reason", "legal_hold_by",
+                             "legal_hold_at", "updated_at"])
+    audit.record(user, case, audit.LEGAL_HOLD, reason=reason)
+    _event(case, user, EventKind.NOTE, _("Legal hold: %(reason)s") % {"reason": reason})
+
+
+@transaction.atomic
+def lift_hold(case, user, *, reason):
+    reason = _reason(reason)
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if not case.legal_hold:
+        raise WorkflowRefused(_("The case is not under a legal hold."))
+    case.legal_hold, case.legal_hold_reason = False, ""
+    case.legal_hold_by = case.legal_hold_at = None
+    case.save(update_fields=["legal_hold", "legal_hold_reason", "legal_hold_by",
+                             "legal_hold_at", "updated_at"])
+    audit.record(user, case, audit.LEGAL_HOLD_LIFTED, reason=reason)
+    _event(case, user, EventKind.NOTE, _("Legal hold lifted: %(reason)s") % {"reason": reason})
 
 
 @transaction.atomic

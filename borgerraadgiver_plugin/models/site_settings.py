@@ -9,6 +9,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
 from ..cached import CachedRows
+from ..choices import RetentionMode
 from ..working_days import WorkingCalendar, parse_closing_days
 
 
@@ -100,7 +101,13 @@ class BorgerraadgiverSettings(BaseSiteSetting):
 
     retention_years = models.PositiveSmallIntegerField(
         _("retention after closure (years)"), default=5, validators=_bounded(1, 30),
-        help_text=_("Closed cases are anonymised after this; statistics are kept."),
+        help_text=_("Closed cases, and veteran contacts without activity, are anonymised after "
+                    "this; statistics are kept."),
+    )
+    retention_mode = models.CharField(
+        _("retention"), max_length=10, choices=RetentionMode.choices, default=RetentionMode.OFF,
+        help_text=_("Ask the municipal archive whether records must be delivered to it before "
+                    "they are anonymised. While retention is off, nothing is anonymised."),
     )
     veteran_consent_renewal_months = models.PositiveSmallIntegerField(
         _("renew veteran consent every (months)"), default=12, validators=_bounded(1, 60)
@@ -139,8 +146,8 @@ class BorgerraadgiverSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [FieldPanel(name) for name in (
-                "retention_years", "veteran_consent_renewal_months", "suppression_threshold",
-                "reporting_year_start_month", "notification_emails",
+                "retention_mode", "retention_years", "veteran_consent_renewal_months",
+                "suppression_threshold", "reporting_year_start_month", "notification_emails",
             )],
             heading=_("Privacy, statistics and notifications"),
         ),

@@ -1,8 +1,10 @@
 from django.urls import path
 from wagtail import hooks
 
+from .. import retention
 from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
+from . import anonymisation
 from .modeladmin import VeteransGroup
 from .panels import VeteranDashboardPanel, can_see_registry
 from .subject_access import VeteranSource
@@ -33,3 +35,8 @@ def register_anonymise_url():
 def add_veteran_panel(request, panels):
     if can_see_registry(request.user):
         panels.append(VeteranDashboardPanel())
+
+
+@hooks.register(retention.HOOK)
+def retention_source():
+    return anonymisation.source()

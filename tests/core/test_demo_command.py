@@ -83,6 +83,17 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     before = counts()
     run_demo()
     assert counts() == before
+    assert_retention_has_something_to_show()
+
+
+def assert_retention_has_something_to_show():
+    """Retention stays off in the demo; the dry run lists the old cases, one kept by a hold."""
+    out = io.StringIO()
+    call_command("borgerraadgiver_retention", "--dry-run", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len([line for line in lines if line.startswith("Ville anonymisere: sag ")]) == 3
+    assert len([line for line in lines if line.startswith("Bevares på grund af retligt")]) == 1
+    assert not Case.objects.filter(anonymised_at__isnull=False).exists()
 
 
 @pytest.mark.parametrize("argv", [["--seed", "abc"], ["--seed"]])

@@ -130,6 +130,17 @@ class Case(LockableMixin, models.Model):
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+    # A legal hold (e.g. a pending lawsuit or an archive's request) keeps the case from
+    # retention's anonymisation until it is lifted; who set it and why is kept as evidence.
+    legal_hold = models.BooleanField(_("legal hold"), default=False, editable=False)
+    legal_hold_reason = models.TextField(_("reason for the legal hold"), blank=True,
+                                         editable=False)
+    legal_hold_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("legal hold set by"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+", editable=False,
+    )
+    legal_hold_at = models.DateTimeField(_("legal hold set"), null=True, blank=True,
+                                         editable=False)
     merged_into = models.ForeignKey(
         "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="merged_cases",

@@ -80,6 +80,13 @@ ACTIONS = {
     "reopen": Action(gettext_lazy("Reopen the case"), admin_forms.ReasonForm,
                      lambda c, u, d: workflow.reopen(c, u, **d),
                      gettext_lazy("The case is reopened.")),
+    "hold": Action(gettext_lazy("Legal hold"), admin_forms.ReasonForm,
+                   lambda c, u, d: workflow.hold(c, u, **d),
+                   gettext_lazy("The case is under a legal hold: retention will not "
+                                "anonymise it.")),
+    "lift-hold": Action(gettext_lazy("Lift the legal hold"), admin_forms.ReasonForm,
+                        lambda c, u, d: workflow.lift_hold(c, u, **d),
+                        gettext_lazy("The legal hold is lifted.")),
     "link": Action(gettext_lazy("Link to another case"), admin_forms.LinkForm,
                    lambda c, u, d: workflow.link(c, d["reference"], u, d["kind"]),
                    gettext_lazy("The cases are linked.")),

@@ -60,6 +60,8 @@ class CaseInspectView(CaseAccessMixin, InspectView):
         if case.status == CaseStatus.MERGED:
             return []
         names = ["reopen", "event", "link"] if case.status == CaseStatus.CLOSED else OPEN_STEPS
+        if not case.anonymised_at:
+            names = [*names, "lift-hold" if case.legal_hold else "hold"]
         if case.paused_at:
             names = [name for name in names if name != "pause"]
         else:

@@ -1,0 +1,126 @@
+"""Anonymising one case when its retention ends: identity and free text go, the counts stay.
+
+What survives is what the statistics read (dates, type, origin, channel, areas, themes,
+methods, outcome, criticism, rejection reason, referral bodies, forwardings' dates and
+results), so a year's tables are the same after anonymisation. Files are deleted from private
+storage; their rows stay as "deleted document". The receipt link dies with a new token.
+"""
+
+from pathlib import Path
+
+from django.core import serializers
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import audit, dates
+from ..choices import CaseStatus
+from ..models import OutboxMessage
+from ..public_forms import new_receipt_token
+from ..retention import Source, start_of, write_json
+from .models import Case, CaseDocument, CaseEvent, Forwarding
+
+#: Case fields emptied; everything else on the row is kept for the statistics.
+PERSONAL_FIELDS = (
+    "citizen_name", "citizen_email", "citizen_phone", "citizen_address", "contact_preference",
+    "on_behalf_of", "consent_wording", "account", "pause_reason", "investigation_questions",
+    "advisor_statement", "request_to_act", "legal_hold_reason",
+)
+
+
+def delete_file(document):
+    """Delete ``document``'s file from private storage; one already missing is fine."""
+    if document.file.name:
+        document.file.storage.delete(document.file.name)
+
+
+@transaction.atomic
+def anonymise(case, user=None):
+    """Anonymise ``case`` in one transaction; a case already anonymised is left as it is.
+
+    Returns the case, and whether it changed. The row is locked first, so a workflow step
+    taken at the same moment waits; the edit screen's version check then refuses a form
+    opened before the anonymisation, so no name comes back.
+    """
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.anonymised_at:
+        return case, False
+    for name in PERSONAL_FIELDS:
+        setattr(case, name, "")
+    case.receipt_token = new_receipt_token()
+    case.submission_key = None
+    case.anonymised_at = timezone.now()
+    case.save()
+
+    case.events.update(text="")
+    case.forwardings.update(contact_person="")
+    documents = list(case.documents.all())
+    # Inside the transaction: a run that dies after this leaves the case not anonymised, and
+    # the next run finds the files gone (which is fine) and finishes it. Deleting after the
+    # commit could leave a file behind that no row points to any more.
+    for document in documents:
+        delete_file(document)
+    case.documents.update(file="", original_name=_("Deleted document"), sha256="",
+                          scan_finding="")
+    OutboxMessage.objects.filter(reference=case.reference).update(
+        recipient="", subject="", body="", last_error="", dedupe_key=None)
+    audit.scrub(case, related=[
+        (CaseEvent, list(case.events.values_list("pk", flat=True))),
+        (CaseDocument, [document.pk for document in documents]),
+        (Forwarding, list(case.forwardings.values_list("pk", flat=True))),
+    ])
+    audit.record(user, case, audit.ANONYMISE)
+    return case, True
+
+
+#: A merged duplicate is part of its survivor's matter: kept by the survivor's hold too.
+HELD = Q(legal_hold=True) | Q(merged_into__legal_hold=True)
+
+
+def _ended_before(cutoff):
+    """Cases closed before ``cutoff``, and duplicates merged into such a case (a duplicate has
+    no closing date of its own), that are not yet anonymised."""
+    start = start_of(cutoff)
+    ended = (Q(status=CaseStatus.CLOSED, closed_at__lt=start)
+             | Q(status=CaseStatus.MERGED, merged_into__status=CaseStatus.CLOSED,
+                 merged_into__closed_at__lt=start))
+    return Case.objects.filter(ended, anonymised_at__isnull=True)
+
+
+def due(cutoff):
+    """Cases whose retention ended before ``cutoff``, unless under a legal hold."""
+    return _ended_before(cutoff).exclude(HELD).order_by("closed_at", "pk")
+
+
+def held(cutoff):
+    return _ended_before(cutoff).filter(HELD).order_by("closed_at", "pk")
+
+
+def describe(case):
+    if case.closed_at is None:  # a merged duplicate
+        return _("case %(reference)s, merged into %(survivor)s") % {
+            "reference": case.reference, "survivor": case.merged_into}
+    return _("case %(reference)s, closed %(day)s") % {
+        "reference": case.reference, "day": dates.show(timezone.localdate(case.closed_at))}
+
+
+def export(case, folder):
+    """Write the case, its timeline, forwardings and documents for the archive: one JSON
+    file named after the reference, the files beside it in a folder of the same name."""
+    documents = list(case.documents.all())
+    rows = [case, *case.events.all(), *case.forwardings.all(), *case.handling_methods.all(),
+            *documents]
+    files = Path(folder) / case.reference
+    for document in documents:
+        if document.file.name and document.file.storage.exists(document.file.name):
+            files.mkdir(exist_ok=True)
+            with document.file.open("rb") as source:
+                (files / f"{document.pk}-{Path(document.original_name).name}").write_bytes(
+                    source.read())
+    return write_json(folder, case.reference, serializers.serialize("python", rows))
+
+
+def source():
+    return Source(due=due, held=held, describe=describe,
+                  anonymise=anonymise, export=export)
