@@ -151,3 +151,18 @@ def test_the_xlsx_download_holds_the_same_rows(advisor_client, uses):
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[0][:3] == ["Tidspunkt", "Bruger", "Handling"]
     assert [row[1:5] for row in values[1:]] == [["advisor", "Vist", "Sag", str(opened)]]
+
+
+@pytest.mark.parametrize("query", [
+    {"timestamp_from": "not-a-date"}, {"user": "abc"}, {"action": "wagtail.delete"},
+    {"record": "' OR 1=1 --"}, {"record": "%_*"}, {"export": "pdf"}, {"p": "999"}, {"p": "x"},
+])
+def test_bad_filters_never_break_the_report(advisor_client, uses, query):
+    """A malformed filter is ignored or matches nothing; a wildcard is a literal."""
+    page = advisor_client.get(REPORT, query)
+    assert page.status_code == 200
+    found = rows(page.content.decode())
+    if "record" in query:
+        assert found == []
+    assert advisor_client.get(RESULTS, query).status_code == 200
+
