@@ -55,7 +55,7 @@ class AccessLogFilterSet(WagtailFilterSet):
         label=_("Action"), choices=access_log.action_choices,
         widget=django_filters.widgets.forms.CheckboxSelectMultiple)
     timestamp = django_filters.DateFromToRangeFilter(
-        label=_("Period"), widget=DateRangePickerWidget)
+        label=_("Period of use"), widget=DateRangePickerWidget)
 
     class Meta:
         model = ModelLogEntry
