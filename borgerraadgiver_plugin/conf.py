@@ -59,6 +59,19 @@ DEFAULTS = {
     "BORGERRAADGIVER_PATTERN_MIN_CASES": 5,
     "BORGERRAADGIVER_PATTERN_MIN_RISE_PCT": 50,
     "BORGERRAADGIVER_REPEAT_MIN_CASES": 3,
+    # Days the access log keeps each kind of entry (borgerraadgiver_plugin.access_log): reads
+    # and refusals about 6 months, exports and anonymisations 5 years (they show where data
+    # went and that it was erased). An action not named here is kept; None keeps it forever.
+    # The days must be a whole number above 0: a shorter log would hide the last uses.
+    "BORGERRAADGIVER_ACCESS_LOG_RETENTION_DAYS": {
+        "borgerraadgiver.view": 183,
+        "borgerraadgiver.download": 183,
+        "borgerraadgiver.denied": 183,
+        "borgerraadgiver.retry": 183,
+        "borgerraadgiver.search": 183,
+        "borgerraadgiver.export": 5 * 365 + 1,
+        "borgerraadgiver.anonymise": 5 * 365 + 1,
+    },
 }
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 from .choices import ReferralTarget
 from .models import Area, BorgerraadgiverSettings, ReferralBody
-from .provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
+from .provisioning import ADVISOR_GROUP, DPO_GROUP, STAFF_GROUP, VETERAN_GROUP
 from .seeding import ensure
 
 DEMO_PASSWORD = "demo-borgerraadgiver"  # noqa: S105 - printed for the demo on purpose
@@ -27,6 +27,7 @@ DEMO_USERS = {
     "raadgiver": ("Rikke", "Rådgiver", ADVISOR_GROUP),
     "veteran": ("Viggo", "Koordinator", VETERAN_GROUP),
     "medarbejder": ("Mette", "Medarbejder", STAFF_GROUP),
+    "databeskyttelse": ("Dorte", "Databeskyttelse", DPO_GROUP),
 }
 
 # Stevns after the 2024 reorganisation, plus the centre that was merged away in 2024.

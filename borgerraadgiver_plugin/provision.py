@@ -8,7 +8,7 @@ from django.db import transaction
 
 from .choices import ReferralTarget
 from .models import Area, ReferralBody, Theme
-from .provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP, names
+from .provisioning import ADVISOR_GROUP, DPO_GROUP, STAFF_GROUP, VETERAN_GROUP, names
 from .seeding import ensure
 
 
@@ -20,6 +20,8 @@ def _crud(app_label, *models):
 #: Seeing the outbox and sending a failed e-mail again; which e-mails each person sees depends
 #: on their other permissions (:mod:`borgerraadgiver_plugin.message_kinds`).
 OUTBOX_PERMISSIONS = ["borgerraadgiver.view_outboxmessage", "borgerraadgiver.retry_outboxmessage"]
+#: Reading who used which record (:mod:`borgerraadgiver_plugin.views.access_log`).
+ACCESS_LOG_PERMISSION = "borgerraadgiver.view_access_log"
 
 GROUP_PERMISSIONS = {
     ADVISOR_GROUP: [
@@ -27,10 +29,12 @@ GROUP_PERMISSIONS = {
         *_crud("borgerraadgiver", "area", "theme", "referralbody"),
         "borgerraadgiver.change_borgerraadgiversettings",
         *OUTBOX_PERMISSIONS,
+        ACCESS_LOG_PERMISSION,
     ],
     VETERAN_GROUP: ["wagtailadmin.access_admin"],
     # Staff read the intranet; they need a login, not the admin.
     STAFF_GROUP: [],
+    DPO_GROUP: ["wagtailadmin.access_admin", ACCESS_LOG_PERMISSION],
 }
 
 THEMES = [

@@ -13,11 +13,13 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.utils.module_loading import module_has_submodule
 
-#: The three groups every installation has. Names are data, in the municipality's language.
+#: The groups every installation has. Names are data, in the municipality's language.
 ADVISOR_GROUP = "Borgerrådgiver"
 VETERAN_GROUP = "Veterankoordinator"
 STAFF_GROUP = "Medarbejder"
-GROUP_NAMES = (ADVISOR_GROUP, VETERAN_GROUP, STAFF_GROUP)
+#: The data protection officer: reads the access log, not the records.
+DPO_GROUP = "Databeskyttelse"
+GROUP_NAMES = (ADVISOR_GROUP, VETERAN_GROUP, STAFF_GROUP, DPO_GROUP)
 
 
 def plugin_modules(name):

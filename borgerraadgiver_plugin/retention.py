@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail import hooks
 
+from . import access_log
 from .choices import RetentionMode
 from .models import BorgerraadgiverSettings
 
@@ -140,6 +141,15 @@ def run(dry_run=False, limit=None, settings=None, today=None, user=None):
             for record in source.held(first_kept):
                 outcome.lines.append(_("Kept because of a legal hold: %(record)s") % {
                     "record": source.describe(record)})
+    if mode != RetentionMode.OFF:
+        # The access log's own retention, after the records: this run's "anonymised" entries
+        # are new, so they stay.
+        pruned = access_log.prune_access_log(dry_run=dry_run)
+        for action, count in ((a, n) for a, n in pruned.items() if n):
+            outcome.lines.append((_("Would delete %(count)s access-log entries: %(action)s")
+                                  if dry_run else
+                                  _("Deleted %(count)s access-log entries: %(action)s"))
+                                 % {"count": count, "action": action})
     return outcome
 
 

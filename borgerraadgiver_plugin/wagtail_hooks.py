@@ -2,8 +2,15 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from . import audit
-from .admin_menu import AreaViewSet, BorgerraadgiverMenu, ReferralBodyViewSet, ThemeViewSet
+from .admin_menu import (
+    MENU_HOOK,
+    AreaViewSet,
+    BorgerraadgiverMenu,
+    ReferralBodyViewSet,
+    ThemeViewSet,
+)
 from .dashboard import panels_for
+from .views import access_log
 from .views.outbox import OutboxViewSet
 
 register_snippet(AreaViewSet)
@@ -25,3 +32,13 @@ def register_outbox_viewset():
 @hooks.register("construct_homepage_panels")
 def add_outbox_panels(request, panels):
     panels.extend(panels_for(request.user))
+
+
+@hooks.register("register_admin_urls")
+def register_access_log_urls():
+    return access_log.urls()
+
+
+@hooks.register(MENU_HOOK)
+def register_access_log_menu_item():
+    return access_log.menu_item()

@@ -155,6 +155,8 @@ class BorgerraadgiverSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("citizen advisor settings")
+        # The access log has no model of its own (it is Wagtail's ModelLogEntry).
+        permissions = [("view_access_log", _("Can see who used which record (access log)"))]
 
     def clean(self):
         super().clean()

@@ -15,7 +15,7 @@ from borgerraadgiver_plugin.cases.models import Case, CaseDocument, CaseEvent
 from borgerraadgiver_plugin.choices import RetentionMode
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
 from borgerraadgiver_plugin.retention import RetentionRefused, run, run_retention
-from tests.factories import CaseDocumentFactory, CaseFactory, OutboxMessageFactory
+from tests.factories import CaseDocumentFactory, CaseFactory, OutboxMessageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -221,3 +221,27 @@ def test_a_merged_duplicate_goes_with_its_survivor_and_is_kept_by_its_hold(advis
     assert Case.objects.get(pk=duplicate.pk).anonymised_at is not None
     assert Case.objects.get(pk=held_duplicate.pk).anonymised_at is None
     assert any(held_duplicate.reference in line for line in outcome.lines)
+
+
+def old_read(days_old):
+    """A view of a case logged ``days_old`` days ago."""
+    logged = audit.record(UserFactory(), CaseFactory(), audit.VIEW)
+    ModelLogEntry.objects.filter(pk=logged.pk).update(
+        timestamp=timezone.now() - datetime.timedelta(days=days_old))
+    return logged.pk
+
+
+def test_the_run_also_applies_the_access_logs_own_retention(advisor_settings, capsys):
+    stale, fresh = old_read(400), old_read(10)
+    call_command("borgerraadgiver_retention", "--dry-run")
+    assert "Ville slette 1 adgangslogposter: borgerraadgiver.view" in capsys.readouterr().out
+    assert ModelLogEntry.objects.filter(pk=stale).exists()
+    call_command("borgerraadgiver_retention")
+    assert not ModelLogEntry.objects.filter(pk=stale).exists()
+    assert ModelLogEntry.objects.filter(pk=fresh).exists()
+
+
+def test_with_retention_off_the_access_log_is_kept_too(site):
+    stale = old_read(400)
+    run()
+    assert ModelLogEntry.objects.filter(pk=stale).exists()

@@ -41,6 +41,7 @@ def assert_users_in_groups():
     assert users.get(username="raadgiver").groups.filter(name="Borgerrådgiver").exists()
     assert users.get(username="veteran").groups.filter(name="Veterankoordinator").exists()
     assert users.get(username="medarbejder").groups.filter(name="Medarbejder").exists()
+    assert users.get(username="databeskyttelse").groups.filter(name="Databeskyttelse").exists()
 
 
 def assert_waiting_cases_have_deadlines():

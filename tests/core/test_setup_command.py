@@ -5,7 +5,12 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command, get_commands, load_command_class
 
 from borgerraadgiver_plugin.models import Area, ReferralBody, Theme
-from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
+from borgerraadgiver_plugin.provisioning import (
+    ADVISOR_GROUP,
+    DPO_GROUP,
+    STAFF_GROUP,
+    VETERAN_GROUP,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +34,9 @@ def snapshot():
     )
 
 
-def test_setup_creates_the_three_groups_and_seeds_vocabularies():
+def test_setup_creates_the_four_groups_and_seeds_vocabularies():
     output = run()
-    assert {ADVISOR_GROUP, VETERAN_GROUP, STAFF_GROUP} <= set(
+    assert {ADVISOR_GROUP, VETERAN_GROUP, STAFF_GROUP, DPO_GROUP} <= set(
         Group.objects.values_list("name", flat=True))
     assert Theme.objects.filter(code="PROCESSING_TIME").exists()
     assert ReferralBody.objects.filter(name="Ankestyrelsen").exists()
@@ -73,8 +78,16 @@ def test_running_setup_twice_changes_nothing():
 def test_only_the_advisor_group_gets_case_permissions():
     run()
     assert ("borgerraadgiver_cases", "view_case") in perms(ADVISOR_GROUP)
-    for other in (VETERAN_GROUP, STAFF_GROUP):
+    for other in (VETERAN_GROUP, STAFF_GROUP, DPO_GROUP):
         assert not {codename for app, codename in perms(other) if app == "borgerraadgiver_cases"}
+
+
+def test_the_advisor_and_the_data_protection_officer_may_read_the_access_log():
+    run()
+    access_log = ("borgerraadgiver", "view_access_log")
+    assert access_log in perms(ADVISOR_GROUP)
+    assert perms(DPO_GROUP) == {access_log, ("wagtailadmin", "access_admin")}
+    assert access_log not in perms(VETERAN_GROUP) | perms(STAFF_GROUP)
 
 
 def test_staff_get_no_admin_access():
