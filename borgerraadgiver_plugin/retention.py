@@ -17,6 +17,7 @@ from django.conf import settings as django_settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_tasks import task
 from wagtail import hooks
 
@@ -146,10 +147,12 @@ def run(dry_run=False, limit=None, settings=None, today=None, user=None):
         # are new, so they stay.
         pruned = access_log.prune_access_log(dry_run=dry_run)
         for action, count in ((a, n) for a, n in pruned.items() if n):
-            outcome.lines.append((_("Would delete %(count)s access-log entries: %(action)s")
-                                  if dry_run else
-                                  _("Deleted %(count)s access-log entries: %(action)s"))
-                                 % {"count": count, "action": action})
+            line = (ngettext("Would delete %(count)s access-log entry: %(action)s",
+                             "Would delete %(count)s access-log entries: %(action)s", count)
+                    if dry_run else
+                    ngettext("Deleted %(count)s access-log entry: %(action)s",
+                             "Deleted %(count)s access-log entries: %(action)s", count))
+            outcome.lines.append(line % {"count": count, "action": action})
     return outcome
 
 

@@ -234,7 +234,7 @@ def old_read(days_old):
 def test_the_run_also_applies_the_access_logs_own_retention(advisor_settings, capsys):
     stale, fresh = old_read(400), old_read(10)
     call_command("borgerraadgiver_retention", "--dry-run")
-    assert "Ville slette 1 adgangslogposter: borgerraadgiver.view" in capsys.readouterr().out
+    assert "Ville slette 1 adgangslogpost: borgerraadgiver.view" in capsys.readouterr().out
     assert ModelLogEntry.objects.filter(pk=stale).exists()
     call_command("borgerraadgiver_retention")
     assert not ModelLogEntry.objects.filter(pk=stale).exists()
