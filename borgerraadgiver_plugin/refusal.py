@@ -8,7 +8,7 @@ with admin access keeps the admin's navigation; anyone else gets the site's own 
 
 from django.shortcuts import render
 
-from . import conf
+from . import audit, conf
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 ADMIN_TEMPLATE = "borgerraadgiver/forbidden_admin.html"
@@ -21,3 +21,19 @@ def forbidden(request, exception=None):
     in_admin = bool(user and user.is_authenticated and user.has_perm(ADMIN_ACCESS))
     return render(request, ADMIN_TEMPLATE if in_admin else SITE_TEMPLATE,
                   {"base_template": conf.get("BORGERRAADGIVER_BASE_TEMPLATE")}, status=403)
+
+
+class PermissionRequiredMixin:
+    """For an admin view of the plugin: a user without ``permission`` gets :func:`forbidden`,
+    and the attempt is logged against ``denied_model`` under ``denied_object`` (the screen has
+    no record of its own)."""
+
+    permission = None
+    denied_model = None
+    denied_object = "0"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(self.permission):
+            audit.record_denied(request, self.denied_model, listing_id=self.denied_object)
+            return forbidden(request)
+        return super().dispatch(request, *args, **kwargs)

@@ -17,7 +17,7 @@ from ..cases.models.case import Case
 from ..dates import show
 from ..learning.drafts import index_for
 from ..models import BorgerraadgiverSettings
-from ..refusal import forbidden
+from ..refusal import PermissionRequiredMixin
 from . import exports, patterns
 from .charts import bar_chart
 from .forms import PeriodForm, parameter_errors
@@ -28,19 +28,14 @@ URL_NAME = "borgerraadgiver_reports_statistics"
 AUDIT_OBJECT = "statistics"
 
 
-class StatisticsView(WagtailAdminTemplateMixin, TemplateView):
+class StatisticsView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "borgerraadgiver_reports/admin/statistics.html"
     page_title = _("Statistics")
     header_icon = "table"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            audit.record_denied(request, Case, listing_id=AUDIT_OBJECT)
-            return forbidden(request)
-        self.advisor_settings = BorgerraadgiverSettings.for_request(request)
-        return super().dispatch(request, *args, **kwargs)
+    permission, denied_model, denied_object = PERMISSION, Case, AUDIT_OBJECT
 
     def get(self, request, *args, **kwargs):
+        self.advisor_settings = BorgerraadgiverSettings.for_request(request)
         presets = periods.presets(timezone.localdate(),
                                   self.advisor_settings.reporting_year_start_month)
         errors = parameter_errors(request.GET)

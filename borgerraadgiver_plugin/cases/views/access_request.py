@@ -11,8 +11,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ... import audit, subject_access
-from ...refusal import forbidden
+from ... import subject_access
+from ...refusal import PermissionRequiredMixin
 from ..models import Case
 from ..subject_access import PERMISSION
 
@@ -31,16 +31,11 @@ class AccessRequestSearchForm(forms.Form):
         return query
 
 
-class AccessRequestView(WagtailAdminTemplateMixin, TemplateView):
+class AccessRequestView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "borgerraadgiver_cases/admin/access_request.html"
     page_title = _("Access request")
     header_icon = "user"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
-            audit.record_denied(request, Case, listing_id=AUDIT_OBJECT)
-            return forbidden(request)
-        return super().dispatch(request, *args, **kwargs)
+    permission, denied_model, denied_object = PERMISSION, Case, AUDIT_OBJECT
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(url=reverse(URL_NAME), **kwargs)
