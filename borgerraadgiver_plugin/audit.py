@@ -20,6 +20,9 @@ RETRY = "borgerraadgiver.retry"
 SEARCH = "borgerraadgiver.search"
 LEGAL_HOLD = "borgerraadgiver.legal_hold"
 LEGAL_HOLD_LIFTED = "borgerraadgiver.legal_hold_lifted"
+ERASE = "borgerraadgiver.erase"
+RESTRICT = "borgerraadgiver.restrict"
+RESTRICTION_LIFTED = "borgerraadgiver.restriction_lifted"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -31,6 +34,9 @@ ACTIONS = {
     SEARCH: (_("Search"), _("Found in a search")),
     LEGAL_HOLD: (_("Legal hold"), _("Legal hold set: kept from retention")),
     LEGAL_HOLD_LIFTED: (_("Legal hold lifted"), _("Legal hold lifted")),
+    ERASE: (_("Erase on request"), _("Erased on request")),
+    RESTRICT: (_("Restrict"), _("Restricted: kept, but hidden from listings and exports")),
+    RESTRICTION_LIFTED: (_("Restriction lifted"), _("Restriction lifted")),
 }
 
 

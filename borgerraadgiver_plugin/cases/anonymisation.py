@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from .. import audit, dates
 from ..choices import CaseStatus
@@ -25,8 +26,13 @@ from .models import Case, CaseDocument, CaseEvent, Forwarding
 PERSONAL_FIELDS = (
     "citizen_name", "citizen_email", "citizen_phone", "citizen_address", "contact_preference",
     "on_behalf_of", "consent_wording", "account", "pause_reason", "investigation_questions",
-    "advisor_statement", "request_to_act", "legal_hold_reason",
+    "advisor_statement", "request_to_act", "legal_hold_reason", *Case.RIGHTS_TEXT_FIELDS,
 )
+
+#: Other parts reach their copies of a case's personal data with this hook: ``fn(case)`` is
+#: called inside the anonymisation's transaction, before the case's texts are emptied (the
+#: learning part deletes old revisions of notes that named the citizen).
+ANONYMISING_HOOK = "register_borgerraadgiver_anonymising_case"
 
 
 def delete_file(document):
@@ -46,6 +52,8 @@ def anonymise(case, user=None):
     case = Case.objects.select_for_update().get(pk=case.pk)
     if case.anonymised_at:
         return case, False
+    for reach in hooks.get_hooks(ANONYMISING_HOOK):
+        reach(case)
     for name in PERSONAL_FIELDS:
         setattr(case, name, "")
     case.receipt_token = new_receipt_token()

@@ -36,7 +36,7 @@ class CasePanel(Component):
         raise NotImplementedError
 
     def get_context_data(self, parent_context=None):
-        queryset = self.queryset()
+        queryset = self.queryset().unrestricted()
         return {
             "heading": self.heading, "count": queryset.count(),
             "cases": list(queryset.select_related("area")[:SHOWN]), "link": self.link(),

@@ -5,8 +5,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from ..admin_menu import MENU_HOOK
+from ..cases.anonymisation import ANONYMISING_HOOK
 from ..cases.views.inspect import CASE_ACTIONS_HOOK
-from . import views
+from ..erasure import CHECK_HOOK as ERASURE_CHECK_HOOK
+from . import erasure, views
 from .admin_views import (
     READS_PERMISSION,
     NoteReadersView,
@@ -46,3 +48,5 @@ def register_reads_menu_item():
 hooks.register("after_create_page", views.warn_on_draft)
 hooks.register("after_edit_page", views.warn_on_draft)
 hooks.register("before_bulk_action", views.refuse_bulk_publish)
+hooks.register(ERASURE_CHECK_HOOK, erasure.erasure_check)
+hooks.register(ANONYMISING_HOOK, erasure.delete_old_revisions)

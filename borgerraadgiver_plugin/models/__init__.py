@@ -1,3 +1,4 @@
+from .data_subject import DataSubjectRights, RestrictableQuerySet
 from .outbox import OutboxMessage, OutboxStatus
 from .sequence import ReferenceCounter
 from .site_settings import BorgerraadgiverSettings
@@ -6,9 +7,11 @@ from .taxonomy import Area, ReferralBody, Theme
 __all__ = [
     "Area",
     "BorgerraadgiverSettings",
+    "DataSubjectRights",
     "OutboxMessage",
     "OutboxStatus",
     "ReferenceCounter",
     "ReferralBody",
+    "RestrictableQuerySet",
     "Theme",
 ]

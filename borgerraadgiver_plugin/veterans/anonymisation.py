@@ -25,6 +25,8 @@ def anonymise(contact, user=None):
     contact.name = _("Anonymised")
     contact.phone = contact.email = contact.address = ""
     contact.best_time = contact.mission = contact.situation_note = ""
+    for name in VeteranContact.RIGHTS_TEXT_FIELDS:
+        setattr(contact, name, "")
     contact.request_token = None
     contact.receipt_token = new_receipt_token()
     contact.next_follow_up = None

@@ -65,9 +65,10 @@ class VeteranContactForm(WagtailAdminModelForm):
         # Names in NFC, as on the request page, so one spelling finds both.
         super().__init__(normalise_data(data), *args, **kwargs)
         if "veteran" in self.fields:
-            veterans = VeteranContact.objects.filter(anonymised_at__isnull=True)
+            veterans = VeteranContact.objects.unrestricted().filter(anonymised_at__isnull=True)
             if self.instance.pk:
-                veterans = veterans | VeteranContact.objects.filter(pk=self.instance.pk)
+                veterans = veterans | VeteranContact.objects.filter(
+                    pk__in=[self.instance.pk, self.instance.veteran_id])
             _label_contacts(self.fields["veteran"], veterans)
 
 
@@ -77,7 +78,7 @@ class CoordinationRecordForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "contact" in self.fields:
-            contacts = VeteranContact.objects.filter(anonymised_at__isnull=True)
+            contacts = VeteranContact.objects.unrestricted().filter(anonymised_at__isnull=True)
             if self.instance.pk:
                 contacts = contacts | VeteranContact.objects.filter(pk=self.instance.contact_id)
             _label_contacts(self.fields["contact"], contacts.distinct())

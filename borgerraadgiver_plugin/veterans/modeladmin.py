@@ -123,7 +123,7 @@ class VeteranContactAdmin(RegistryModelAdmin):
     ], base_form_class=VeteranContactForm)
 
     def get_queryset(self, request):
-        return (super().get_queryset(request).select_related("veteran")
+        return (super().get_queryset(request).unrestricted().select_related("veteran")
                 .prefetch_related("consents", "need_areas"))
 
     @labelled(_("reference"))
@@ -169,7 +169,8 @@ class VeteranActivityAdmin(RegistryModelAdmin):
     ], base_form_class=CoordinationRecordForm)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("contact")
+        return (super().get_queryset(request).filter(contact__restricted_at__isnull=True)
+                .select_related("contact"))
 
     def contact_name(self, obj):
         return obj.contact.display_name
@@ -195,7 +196,8 @@ class PartnerReferralAdmin(RegistryModelAdmin):
     ], base_form_class=CoordinationRecordForm)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("contact", "partner")
+        return (super().get_queryset(request).filter(contact__restricted_at__isnull=True)
+                .select_related("contact", "partner"))
 
     def contact_name(self, obj):
         return obj.contact.display_name

@@ -24,9 +24,9 @@ class VeteranDashboardPanel(Component):
     def get_context_data(self, parent_context):
         today = rules.today()
         until = today + datetime.timedelta(days=PANEL_DAYS)
-        follow_ups = (VeteranContact.objects.follow_up_due(until)
+        follow_ups = (VeteranContact.objects.unrestricted().follow_up_due(until)
                       .order_by("next_follow_up", "name"))
-        renewals = (VeteranContact.objects.renewal_due()
+        renewals = (VeteranContact.objects.unrestricted().renewal_due()
                     .annotate(renew_by=Min("consents__renew_by", filter=rules.renewal_due_q(
                         prefix="consents__")))
                     .filter(~Q(renew_by=None)).order_by("renew_by", "name"))

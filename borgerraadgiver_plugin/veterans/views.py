@@ -18,6 +18,7 @@ from .anonymisation import anonymise
 from .choices import ActivityKind, ReferralKind
 from .models import PartnerReferral, VeteranActivity, VeteranContact
 from .permissions import record_denied
+from .rights_views import steps_for
 
 
 def _url(model, action, *args):
@@ -136,6 +137,7 @@ class ContactInspectView(InspectView):
             "meeting_kind": ActivityKind.COORDINATION_MEETING,
             "nomination_kind": ReferralKind.NOMINATION,
             "anonymise_url": reverse("borgerraadgiver_veterans_anonymise", args=[contact.pk]),
+            "rights_steps": steps_for(contact, user),
         }
         context.update(kwargs)
         return super().get_context_data(**context)

@@ -7,6 +7,7 @@ from ..subject_access import SOURCES_HOOK
 from . import anonymisation
 from .modeladmin import VeteransGroup
 from .panels import VeteranDashboardPanel, can_see_registry
+from .rights_views import ContactRightsView
 from .subject_access import VeteranSource
 from .views import anonymise_view
 
@@ -28,7 +29,9 @@ def register_veterans_top_level():
 @hooks.register("register_admin_urls")
 def register_anonymise_url():
     return [path("borgerraadgiver/veterans/contacts/anonymise/<int:pk>/", anonymise_view,
-                 name="borgerraadgiver_veterans_anonymise")]
+                 name="borgerraadgiver_veterans_anonymise"),
+            path("borgerraadgiver/veterans/contacts/<int:pk>/rights/<slug:step>/",
+                 ContactRightsView.as_view(), name="borgerraadgiver_veterans_rights")]
 
 
 @hooks.register("construct_homepage_panels")

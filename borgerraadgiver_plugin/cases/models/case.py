@@ -20,7 +20,7 @@ from ...choices import (
     RejectionReason,
     RequesterRole,
 )
-from ...models import Area, ReferralBody, Theme
+from ...models import Area, DataSubjectRights, ReferralBody, RestrictableQuerySet, Theme
 from ...public_forms import new_receipt_token
 from ...references import next_reference
 
@@ -31,7 +31,7 @@ class ContactPreference(models.TextChoices):
     LETTER = "LETTER", _("Letter")
 
 
-class CaseQuerySet(models.QuerySet):
+class CaseQuerySet(RestrictableQuerySet):
     def open(self):
         return self.exclude(status__in=CaseStatus.ended())
 
@@ -40,7 +40,7 @@ class CaseQuerySet(models.QuerySet):
         return self.exclude(status=CaseStatus.MERGED)
 
 
-class Case(LockableMixin, models.Model):
+class Case(LockableMixin, DataSubjectRights):
     """A case (sag) and everything registered about it.
 
     The reference is taken from the yearly sequence when the case is first saved, inside the
@@ -178,6 +178,8 @@ class Case(LockableMixin, models.Model):
 
     objects = CaseQuerySet.as_manager()
 
+    NAME_FIELDS = ("citizen_name", "on_behalf_of")
+
     class Meta:
         ordering = ["-received_at", "-id"]
         verbose_name = _("case")
@@ -229,6 +231,13 @@ class Case(LockableMixin, models.Model):
     @property
     def is_merged(self):
         return self.status == CaseStatus.MERGED
+
+    def legal_hold_reason_text(self):
+        """A merged duplicate is kept by its survivor's hold too (see ``anonymisation.HELD``)."""
+        for case in (self, self.merged_into):
+            if case is not None and case.legal_hold:
+                return case.legal_hold_reason or "-"
+        return ""
 
     @property
     def is_anonymous(self):

@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from ... import erasure as rights
+from ... import rights_forms
 from .. import admin_forms, workflow
+from .. import erasure as case_erasure
 from ..models import Case
 from .access import CaseAccessMixin, refuse
 
@@ -24,6 +27,12 @@ class Action:
     form_class: type
     perform: callable
     message: str
+    #: A page of its own (e.g. a confirmation that says what goes), else Wagtail's form page.
+    template_name: str = ""
+    #: Allowed on a duplicate merged into another case (which no workflow step may change).
+    on_merged: bool = False
+    #: ``fn(case)`` -> extra context for the page (what an erasure removes).
+    context: callable = None
 
 
 def _triage(case, user, data):
@@ -87,6 +96,28 @@ ACTIONS = {
     "lift-hold": Action(gettext_lazy("Lift the legal hold"), admin_forms.ReasonForm,
                         lambda c, u, d: workflow.lift_hold(c, u, **d),
                         gettext_lazy("The legal hold is lifted.")),
+    "erase": Action(gettext_lazy("Erase on request"), rights_forms.ErasureForm,
+                    lambda c, u, d: case_erasure.erase(c, u, reason=d["reason"],
+                                                       decided_by=d["decided_by"]),
+                    gettext_lazy("The case's personal data is erased. The case stays in the "
+                                 "statistics without it."),
+                    template_name="borgerraadgiver_cases/admin/erase.html", on_merged=True,
+                    context=case_erasure.what_goes),
+    "restrict": Action(gettext_lazy("Restrict use"), rights_forms.RestrictionForm,
+                       lambda c, u, d: rights.restrict(c, u, reason=d["reason"]),
+                       gettext_lazy("The case is restricted: it is kept, but hidden from "
+                                    "listings, exports and lists until the restriction is "
+                                    "lifted."),
+                       template_name="borgerraadgiver/admin/restrict.html",
+                       on_merged=True),
+    "lift-restriction": Action(gettext_lazy("Lift the restriction"),
+                               rights_forms.RestrictionForm,
+                               lambda c, u, d: rights.lift_restriction(c, u,
+                                                                       reason=d["reason"]),
+                               gettext_lazy("The restriction is lifted: the case is listed "
+                                            "again."),
+                               template_name="borgerraadgiver/admin/restrict.html",
+                               on_merged=True),
     "link": Action(gettext_lazy("Link to another case"), admin_forms.LinkForm,
                    lambda c, u, d: workflow.link(c, d["reference"], u, d["kind"]),
                    gettext_lazy("The cases are linked.")),
@@ -114,7 +145,7 @@ class CaseActionView(CaseAccessMixin, WagtailAdminTemplateMixin, FormView):
             from django.http import Http404
 
             raise Http404(_("Unknown step.")) from None
-        if self.case.is_merged:
+        if self.case.is_merged and not self.action.on_merged:
             messages.error(request, str(_refusal(self.case)))
             return redirect(self.inspect_url)
         return super().dispatch(request, *args, **kwargs)
@@ -125,6 +156,9 @@ class CaseActionView(CaseAccessMixin, WagtailAdminTemplateMixin, FormView):
 
     def get_form_class(self):
         return self.action.form_class
+
+    def get_template_names(self):
+        return [self.action.template_name or self.template_name]
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case}
@@ -152,12 +186,15 @@ class CaseActionView(CaseAccessMixin, WagtailAdminTemplateMixin, FormView):
         context["action_url"] = self.request.path
         context["submit_button_label"] = self.action.label
         context["submit_button_active_label"] = self.action.label
+        context["case"] = context["record"] = self.case
+        if self.action.context:
+            context.update(self.action.context(self.case))
         return context
 
     def form_valid(self, form):
         try:
             self.action.perform(self.case, self.request.user, form.cleaned_data)
-        except workflow.WorkflowRefused as refusal:
+        except (workflow.WorkflowRefused, rights.RightsRefused) as refusal:
             form.add_error(None, str(refusal))
             messages.error(self.request, str(refusal))
             return self.form_invalid(form)

@@ -57,8 +57,11 @@ class CaseInspectView(CaseAccessMixin, InspectView):
 
     def steps(self):
         case = self.object
+        # The person's rights apply to a merged duplicate too; no workflow step does.
+        rights = [] if case.anonymised_at else [
+            "lift-restriction" if case.restricted_at else "restrict", "erase"]
         if case.status == CaseStatus.MERGED:
-            return []
+            return self.own_steps(rights)
         names = ["reopen", "event", "link"] if case.status == CaseStatus.CLOSED else OPEN_STEPS
         if not case.anonymised_at:
             names = [*names, "lift-hold" if case.legal_hold else "hold"]
@@ -74,10 +77,12 @@ class CaseInspectView(CaseAccessMixin, InspectView):
             names = [name for name in names if name != "answer"]
         if not case.statement_requested_on or case.statement_received_on:
             names = [name for name in names if name != "statement-received"]
-        url_name = self.action_url_name
-        own = [{"label": ACTIONS[name].label, "url": reverse(url_name, args=[case.pk, name])}
-               for name in names]
-        return own + self.registered_actions()
+        return self.own_steps([*names, *rights]) + self.registered_actions()
+
+    def own_steps(self, names):
+        return [{"label": ACTIONS[name].label,
+                 "url": reverse(self.action_url_name, args=[self.object.pk, name])}
+                for name in names]
 
     def registered_actions(self):
         """The buttons other parts add with :data:`CASE_ACTIONS_HOOK`, after the case's own."""
@@ -100,7 +105,7 @@ class CaseInspectView(CaseAccessMixin, InspectView):
             "links_from": CaseLink.objects.filter(case=case).select_related("other"),
             "links_to": CaseLink.objects.filter(other=case).select_related("case"),
             "merged_cases": case.merged_cases.all(),
-            "same_person": workflow.same_person_cases(case)[:20],
+            "same_person": workflow.same_person_cases(case).unrestricted()[:20],
             "steps": self.steps(),
             "recommendations": list(case.recommendations.all())
             if hasattr(case, "recommendations") else [],

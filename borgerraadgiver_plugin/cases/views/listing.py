@@ -134,7 +134,9 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
         return [ReferenceColumn(self), *super().columns]
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("area", "assigned_to")
+        # A restricted case is kept but neither listed, found by search nor exported.
+        queryset = (super().get_base_queryset().unrestricted()
+                    .select_related("area", "assigned_to"))
         if self.is_export:
             queryset = queryset.prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.only("id", "name")))

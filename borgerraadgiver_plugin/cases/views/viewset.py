@@ -38,11 +38,20 @@ MATTER_PANELS = MultiFieldPanel([
 ], heading=_("The matter"))
 
 
+class UnrestrictedChoices:
+    """A restricted case is not offered for choosing (it is hidden from every list)."""
+
+    def get_object_list(self):
+        return super().get_object_list().unrestricted()
+
+
 class CaseChooserViewSet(SnippetChooserViewSet):
     """The case chooser, for advisors only like every other case screen."""
 
-    choose_view_class = for_advisors(chooser.ChooseView)
-    choose_results_view_class = for_advisors(chooser.ChooseResultsView)
+    choose_view_class = for_advisors(type("ChooseView", (UnrestrictedChoices,
+                                                         chooser.ChooseView), {}))
+    choose_results_view_class = for_advisors(type("ChooseResultsView", (
+        UnrestrictedChoices, chooser.ChooseResultsView), {}))
     chosen_view_class = for_advisors(chooser.SnippetChosenView)
     chosen_multiple_view_class = for_advisors(chooser.SnippetChosenMultipleView)
     create_view_class = for_advisors(chooser.SnippetCreateView)

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
 from ...choices import Channel
+from ...models import DataSubjectRights, RestrictableQuerySet
 from ...public_forms import new_receipt_token
 from ...text import validate_name
 from .. import consent as rules
@@ -31,7 +32,7 @@ from .vocabulary import NeedArea
 NOTE_MAX = 1000
 
 
-class VeteranContactQuerySet(models.QuerySet):
+class VeteranContactQuerySet(RestrictableQuerySet):
     def with_valid_registration(self, on=None):
         return self.filter(pk__in=VeteranConsent.objects.filter(rules.valid_q(on))
                            .values("contact_id"))
@@ -45,7 +46,7 @@ class VeteranContactQuerySet(models.QuerySet):
                            next_follow_up__isnull=False, next_follow_up__lte=until)
 
 
-class VeteranContact(ClusterableModel):
+class VeteranContact(ClusterableModel, DataSubjectRights):
     # Personal-data records stay out of Wagtail's reference index, so no "usage" screen of an
     # area or partner lists them (and saving one queues no indexing task).
     wagtail_reference_index_ignore = True
@@ -95,6 +96,8 @@ class VeteranContact(ClusterableModel):
                                          editable=False)
 
     objects = VeteranContactQuerySet.as_manager()
+
+    NAME_FIELDS = ("name",)
 
     class Meta:
         ordering = ["name", "pk"]
