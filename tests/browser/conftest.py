@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
+from tests.factories import UserFactory
 from tests.sites import ensure_default_site
 
 from .support import ROOT, launch, require_browser
@@ -102,3 +104,10 @@ def journey(browser, live_server, request):
     folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", request.node.name)
     yield Journey(page, folder, live_server.url)
     context.close()
+
+
+@pytest.fixture
+def rikke(groups):
+    """The advisor, who logs in through the admin's login form."""
+    return UserFactory(username="rikke", password="rigtig-hemmelig", first_name="Rikke",
+                       last_name="Rådgiver", groups=[ADVISOR_GROUP])

@@ -15,8 +15,6 @@ from borgerraadgiver_plugin import dates
 from borgerraadgiver_plugin.cases import deadlines
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.choices import CaseStatus, CriticismLevel, InquiryType, UpheldValue
-from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
-from tests.factories import UserFactory
 from tests.sites import ensure_default_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
@@ -30,12 +28,6 @@ ACCOUNT = "Min mor har ikke fået hjemmehjælp i tre uger, og ingen svarer, når
 @pytest.fixture
 def site(transactional_db):
     return ensure_default_site()
-
-
-@pytest.fixture
-def rikke(groups):
-    return UserFactory(username="rikke", password="rigtig-hemmelig", first_name="Rikke",
-                       last_name="Rådgiver", groups=[ADVISOR_GROUP])
 
 
 def open_step(page, label):

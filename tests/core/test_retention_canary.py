@@ -12,12 +12,14 @@ from django.db import connection, models
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
 
-from borgerraadgiver_plugin import audit
+from borgerraadgiver_plugin import audit, erasure
+from borgerraadgiver_plugin.cases import erasure as case_erasure
 from borgerraadgiver_plugin.cases.models import Case, CaseEvent, CaseHandlingMethod
 from borgerraadgiver_plugin.choices import RetentionMode
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
 from borgerraadgiver_plugin.reports.statistics import compute, make_period
 from borgerraadgiver_plugin.retention import run
+from borgerraadgiver_plugin.veterans.anonymisation import anonymise as veteran_anonymise
 from borgerraadgiver_plugin.veterans.models import (
     ExternalPartner,
     MunicipalTouchpoint,
@@ -31,6 +33,7 @@ from tests.factories import (
     PartnerReferralFactory,
     ReferralBodyFactory,
     ThemeFactory,
+    UserFactory,
     VeteranActivityFactory,
     VeteranContactFactory,
 )
@@ -108,7 +111,9 @@ def retention_on(site, groups):
     settings.save()
 
 
-def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(retention_on):
+def plant_a_case_and_a_contact():
+    """A closed case and a veteran contact, both past retention, with the canary everywhere;
+    returns them, the period of the case's year and its statistics before."""
     closed = timezone.now() - datetime.timedelta(days=6 * 365)
     case = CaseFactory(closed=True, received_at=closed - datetime.timedelta(days=30),
                        closed_at=closed, outcome="CRITICISM", criticism_level="CRITICISM")
@@ -140,6 +145,11 @@ def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(
     planted = where_is_the_canary()  # the search finds what was planted, everywhere
     assert {name for name in planted if "/" not in name} == PLANTED_TABLES
     assert any(name.endswith(Path(document.file.name).name) for name in planted)
+    return case, contact, period, before
+
+
+def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(retention_on):
+    case, contact, period, before = plant_a_case_and_a_contact()
 
     assert run().done == 2
 
@@ -147,3 +157,18 @@ def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(
     assert compute(period, threshold=1).tables == before
     assert Case.objects.get(pk=case.pk).anonymised_at
     assert VeteranContact.objects.get(pk=contact.pk).anonymised_at
+
+
+def test_after_an_erasure_on_request_the_canary_is_nowhere_and_the_statistics_are_unchanged(
+        site, groups):
+    """The same with retention off: erasure on request reaches every copy on its own."""
+    case, contact, period, before = plant_a_case_and_a_contact()
+    user = UserFactory()
+
+    case_erasure.erase(case, user, reason="Borgerens anmodning", decided_by="DPO")
+    erasure.erase(contact, user, reason="Kontaktens anmodning", anonymise=veteran_anonymise)
+
+    assert where_is_the_canary() == set()
+    assert compute(period, threshold=1).tables == before
+    assert Case.objects.get(pk=case.pk).erased_at
+    assert VeteranContact.objects.get(pk=contact.pk).erased_at
