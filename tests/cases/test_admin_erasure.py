@@ -99,12 +99,13 @@ def test_posting_for_a_case_that_does_not_exist_is_a_404(advisor_client):
 def test_others_cannot_erase_or_restrict_and_the_attempt_is_logged(client, request, who,
                                                                     action):
     case = CaseFactory(closed=True)
-    client.force_login(request.getfixturevalue(who))
+    user = request.getfixturevalue(who)
+    client.force_login(user)
     response = client.post(action_url(case, action), {"reason": REASON, "confirm": "on"})
     assert response.status_code == 403
     kept = Case.objects.get(pk=case.pk)
     assert kept.citizen_name == "Anne Hansen" and kept.restricted_at is None
-    assert ModelLogEntry.objects.filter(object_id=str(case.pk), action=audit.DENIED).exists()
+    assert ModelLogEntry.objects.filter(action=audit.DENIED, user=user).exists()
 
 
 def test_a_restricted_case_is_hidden_everywhere_it_is_listed_until_lifted(advisor_client,
@@ -159,3 +160,30 @@ def test_retention_still_anonymises_a_restricted_case_when_its_time_ends(site):
     assert run(settings=settings).done == 1
     anonymised = Case.objects.get(pk=case.pk)
     assert anonymised.anonymised_at and anonymised.restriction_reason == ""
+
+
+def test_the_restricted_cases_have_a_listing_of_their_own_to_lift_them_from(advisor_client):
+    restricted = CaseFactory(restricted_at=timezone.now(), restriction_reason="Indsigelse")
+    shown = CaseFactory()
+    listing = advisor_client.get(url("list")).content.decode()
+    assert f"{url('list')}?restricted=1" in listing  # the button to them
+
+    only = advisor_client.get(url("list"), {"restricted": "1"}).content.decode()
+
+    assert restricted.reference in only and shown.reference not in only
+    assert "Begrænsede sager" in only
+    exported = content(advisor_client.get(url("list"), {"restricted": "1",
+                                                        "export": "csv"})).decode()
+    assert restricted.reference not in exported
+
+
+def test_an_edit_opened_before_the_erasure_is_refused_and_brings_no_name_back(advisor_client):
+    case = CaseFactory(closed=True)
+    data = form_data(advisor_client, url("edit", case.pk))  # one tab has the form open
+    submit(advisor_client, case, "erase", reason=REASON, confirm="on")  # another erases
+
+    response = advisor_client.post(url("edit", case.pk), data)
+
+    assert response.status_code == 200 and "ændret sagen" in response.content.decode()
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.citizen_name == "" and stored.erased_at

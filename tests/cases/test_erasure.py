@@ -57,7 +57,7 @@ def test_erasure_is_refused_under_a_legal_hold_and_the_reason_is_given():
 def test_erasing_a_case_twice_is_refused_the_second_time_and_changes_nothing():
     case = CaseFactory(closed=True)
     erase(case)
-    with pytest.raises(RightsRefused, match="already anonymised"):
+    with pytest.raises(RightsRefused, match="allerede anonymiseret"):
         erase(Case.objects.get(pk=case.pk), reason="En gang til")
     assert Case.objects.get(pk=case.pk).erasure_reason == REASON
     assert ModelLogEntry.objects.filter(object_id=str(case.pk), action=audit.ERASE).count() == 1

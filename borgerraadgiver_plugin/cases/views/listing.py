@@ -25,6 +25,7 @@ from ..models import Case
 from .access import CaseAccessMixin, refuse
 
 EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
+RESTRICTED_PARAM = "restricted"
 PAGE_SIZES = (20, 50, 100)
 
 
@@ -133,10 +134,17 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     def columns(self):
         return [ReferenceColumn(self), *super().columns]
 
+    @cached_property
+    def showing_restricted(self):
+        """``?restricted=1``: only the restricted cases, so the advisor can open one to lift
+        its restriction. Never in an export."""
+        return self.request.GET.get(RESTRICTED_PARAM) == "1" and not self.is_export
+
     def get_base_queryset(self):
         # A restricted case is kept but neither listed, found by search nor exported.
-        queryset = (super().get_base_queryset().unrestricted()
-                    .select_related("area", "assigned_to"))
+        queryset = super().get_base_queryset()
+        queryset = (queryset.filter(restricted_at__isnull=False) if self.showing_restricted
+                    else queryset.unrestricted()).select_related("area", "assigned_to")
         if self.is_export:
             queryset = queryset.prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.only("id", "name")))
@@ -205,9 +213,18 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     def export_headings(self, value):
         pass
 
+    def get_page_title(self):
+        return _("Restricted cases") if self.showing_restricted else super().get_page_title()
+
     @cached_property
     def header_more_buttons(self):
         buttons = super().header_more_buttons.copy()
+        if self.showing_restricted:
+            buttons.append(Button(_("All cases"), url=self.index_url, icon_name="list-ul",
+                                  priority=90))
+        elif Case.objects.filter(restricted_at__isnull=False).exists():
+            buttons.append(Button(_("Restricted cases"), icon_name="lock", priority=90,
+                                  url=f"{self.index_url}?{RESTRICTED_PARAM}=1"))
         if self.request.user.has_perm(EXPORT_PERMISSION):
             for label, export_format, priority in (
                     (_("Download XLSX with names and text"), "xlsx", 110),
