@@ -55,7 +55,7 @@ def test_advisor_erases_one_case_and_restricts_then_lifts_another(journey, site,
     journey.step("listing-without-restricted")
 
     # The restricted cases have a listing of their own, in the listing's menu.
-    page.locator("header [data-controller~=w-dropdown] button").last.click()
+    page.locator("button[aria-label=Handlinger]:has(svg.icon-dots-horizontal)").first.click()
     page.get_by_role("link", name="Begrænsede sager").click()
     page.wait_for_load_state()
     assert restricted.reference in page.inner_text("main")
