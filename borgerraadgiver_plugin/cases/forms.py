@@ -265,3 +265,16 @@ class ComplaintForm(SpamProtectedForm):
             "area_is_external": bool(area and area.is_external),
             "matter_date": data.get("matter_date"),
         }
+
+
+class StatusLinkForm(SpamProtectedForm):
+    """Ask for the link to one's inquiry again: it goes only to the address on the case."""
+
+    reference = forms.CharField(
+        label=_("Reference number"), max_length=30,
+        help_text=_("It is on your receipt, for example BR-2026-0012."),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"), max_length=254,
+        help_text=_("The address you gave when you wrote to the citizen advisor."),
+    )
