@@ -273,8 +273,12 @@ class StatusLinkForm(SpamProtectedForm):
     reference = forms.CharField(
         label=_("Reference number"), max_length=30,
         help_text=_("It is on your receipt, for example BR-2026-0012."),
+        error_messages={"required": _("Write the reference number from your receipt.")},
     )
     email = forms.EmailField(
         label=_("Your e-mail address"), max_length=254,
         help_text=_("The address you gave when you wrote to the citizen advisor."),
+        error_messages={"required": _("Write your e-mail address."),
+                        "invalid": _("Write the e-mail address as name@example.dk.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
