@@ -8,6 +8,7 @@ NEW_INQUIRY = "case.new_inquiry"
 ACKNOWLEDGEMENT = "case.acknowledgement"
 REMINDER = "case_reminder"
 STATUS_LINK = "case.status_link"
+SURVEY = "case.survey"
 
 #: A case e-mail names a case and, for the receipt, the citizen's address: only those who may
 #: see cases see them in the outbox.
@@ -18,4 +19,5 @@ KINDS = [
     MessageKind(ACKNOWLEDGEMENT, _("Receipt to the citizen"), SEEN_WITH),
     MessageKind(REMINDER, _("Deadline reminder"), SEEN_WITH),
     MessageKind(STATUS_LINK, _("Status link sent again to the citizen"), SEEN_WITH),
+    MessageKind(SURVEY, _("Satisfaction survey to the citizen"), SEEN_WITH),
 ]

@@ -1,6 +1,7 @@
 """The citizen's way in: the complaint and inquiry form page, and its receipt."""
 
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -10,8 +11,8 @@ from wagtail.fields import RichTextField
 from ...models.site_settings import BorgerraadgiverSettings, split_addresses, validate_addresses
 from ...public_form_page import PublicFormPage
 from ...public_forms import find_by_token
-from .. import intake, public_status, triage, uploads
-from ..forms import ComplaintForm, StatusLinkForm
+from .. import intake, public_status, survey, triage, uploads
+from ..forms import ComplaintForm, StatusLinkForm, SurveyForm
 from .case import Case
 
 
@@ -133,4 +134,50 @@ class ComplaintFormPage(PublicFormPage):
                                context_overrides={"form": form, "sent": sent,
                                                   "form_action": self.status_link_url(request)})
         response["X-Robots-Tag"] = "noindex"
+        return response
+
+    # The satisfaction survey (tilfredshed/<token>/), linked from the e-mail sent on closing.
+
+    @classmethod
+    def survey_link(cls, token):
+        """The survey's full address on the first live form page, or None without one."""
+        page = cls.objects.live().first()
+        base = page.get_full_url() if page is not None else None
+        if not base:
+            return None
+        return base + page.reverse_subpage("survey", kwargs={"token": token})
+
+    @path("tilfredshed/<str:token>/", name="survey")
+    def survey_view(self, request, token):
+        invitation = survey.find_invitation(token)
+        if invitation is None:
+            raise Http404
+        if invitation.answered or invitation.voided:
+            return self.render_survey(request, None, invitation)
+        if request.method != "POST":
+            return self.render_survey(request, SurveyForm(), invitation)
+
+        def keep(form):
+            try:
+                return survey.record_answer(invitation, **{
+                    name: form.cleaned_data[name]
+                    for name in ("heard", "understood", "would_return", "comment")})
+            except survey.SurveyClosed:
+                return None
+
+        return self.handle_post(
+            request, SurveyForm(request.POST), f"{self.get_rate_limit_scope()}:survey",
+            render=lambda form, **kwargs: self.render_survey(request, form, invitation),
+            process=keep,
+            done=lambda answer: redirect(request.path),
+        )
+
+    def render_survey(self, request, form, invitation):
+        """The survey's form, or (``form`` None) what a used or voided link says."""
+        response = self.render(request, template="borgerraadgiver_cases/survey_page.html",
+                               context_overrides={"form": form, "invitation": invitation,
+                                                  "form_action": request.path})
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex"
+        response["Referrer-Policy"] = "no-referrer"
         return response

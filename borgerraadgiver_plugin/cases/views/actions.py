@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .. import admin_forms, workflow
-from ..models import Case
+from .. import admin_forms, survey, workflow
+from ..models import Case, ComplaintFormPage
 from .access import CaseAccessMixin, refuse
 
 CHANGE_PERMISSION = "borgerraadgiver_cases.change_case"
@@ -32,6 +32,12 @@ def _triage(case, user, data):
                     within_remit=data["within_remit"],
                     rejection_reason=data["rejection_reason"],
                     referral_bodies=data["referral_bodies"])
+
+
+def _close(case, user, data):
+    workflow.close(case, user, outcome=data["outcome"], methods=data["methods"])
+    if data["send_survey"]:
+        survey.invite(case, ComplaintFormPage.survey_link)
 
 
 ACTIONS = {
@@ -73,9 +79,7 @@ ACTIONS = {
     "extend": Action(gettext_lazy("Extend a deadline"), admin_forms.ExtendForm,
                      lambda c, u, d: workflow.extend(c, u, **d),
                      gettext_lazy("The deadline is extended.")),
-    "close": Action(gettext_lazy("Close the case"), admin_forms.CloseForm,
-                    lambda c, u, d: workflow.close(c, u, outcome=d["outcome"],
-                                                   methods=d["methods"]),
+    "close": Action(gettext_lazy("Close the case"), admin_forms.CloseForm, _close,
                     gettext_lazy("The case is closed.")),
     "reopen": Action(gettext_lazy("Reopen the case"), admin_forms.ReasonForm,
                      lambda c, u, d: workflow.reopen(c, u, **d),

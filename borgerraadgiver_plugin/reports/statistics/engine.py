@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ... import conf
 from ...cases.models import Case, CaseHandlingMethod, Forwarding
+from ...cases.survey import QUESTIONS, survey_counts
 from ...choices import (
     CaseOrigin,
     CaseStatus,
@@ -85,6 +86,7 @@ TITLES = {
     "studies": _("Own-initiative and council-ordered studies"),
     "veterans": _("Veteran contacts"),
     "veteran_activities": _("The veteran coordinator's activities"),
+    "survey": _("Satisfaction survey"),
 }
 TABLE_IDS = list(TITLES)
 #: Origins that are the advisor's own studies (egen drift) rather than a citizen's inquiry.
@@ -350,6 +352,7 @@ class _Builder:
                         _items(RecommendationStatus.choices)),
             self._studies(intake, outcomes, open_counts),
             *self._veterans(),
+            self._survey(),
         ]
         for table in tables:
             if not any(isinstance(cell, int) and cell for row in table.rows
@@ -555,6 +558,18 @@ class _Builder:
                            [Row(code, label, [value(now), value(before)])
                             for code, label, value in activity_rows])
         return contacts, activities
+
+    def _survey(self):
+        """The satisfaction survey's answers (cases.survey), which keep only the year."""
+        now = survey_counts(range(self.period.start.year, self.period.end.year + 1))
+        before = survey_counts(range(self.previous.start.year, self.previous.end.year + 1))
+        rows = [Row(f"{field}_{code}".upper(), f"{question}: {label}",
+                    [now[field][code], before[field][code]])
+                for field, question, choices in QUESTIONS for code, label in choices]
+        rows.append(Row(TOTAL, _("Answers"), [now["total"], before["total"]]))
+        return Table("survey", TITLES["survey"], self._columns_period(), rows, [
+            _("Answers are kept with the year the case was closed only, so a period counts "
+              "the answers of the calendar years it falls in.")])
 
     def _fo_outcome_groups(self, outcomes):
         grouped = [{**g, "fo": fo_group(g["investigated"], g["criticism_level"], g["outcome"],
