@@ -109,6 +109,13 @@ QUESTIONS = [
 ]
 
 
+def comments(years):
+    """The stored (scanned and masked) comments of the closing ``years``, alphabetically, so
+    their order says nothing about when they came."""
+    return list(SurveyAnswer.objects.filter(year__in=list(years)).exclude(comment="")
+                .order_by("comment").values_list("comment", flat=True))
+
+
 def survey_counts(years):
     """Answers kept for the closing ``years``, counted in the database, as a plain dict::
 

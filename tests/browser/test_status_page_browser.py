@@ -70,3 +70,29 @@ def test_the_citizen_follows_the_case_and_gets_the_link_again(journey, form_page
     journey.step("link-sent")
     token_path = receipt_url[receipt_url.index("/kvittering/"):]
     assert token_path in OutboxMessage.objects.get().body
+
+
+def test_the_citizen_answers_the_survey(journey, form_page):
+    from borgerraadgiver_plugin.cases import survey
+    from borgerraadgiver_plugin.cases.models import SurveyAnswer
+    from tests.factories import CaseFactory
+
+    case = CaseFactory(closed=True, area=Area.objects.get())
+    invitation = survey.invite(case, ComplaintFormPage.survey_link)
+    tab = journey.page
+    journey.goto(f"{form_page.url}tilfredshed/{invitation.token}/")
+    assert axe_violations(tab) == []
+    journey.step("survey")
+    send(tab)
+    assert tab.title().startswith("Fejl: ")
+    assert axe_violations(tab) == []
+    journey.step("survey-errors")
+    tab.check("#id_heard_0")
+    tab.check("#id_understood_1")
+    tab.check("#id_would_return_0")
+    tab.fill("#id_comment", "Tak for hjælpen.")
+    send(tab)
+    assert "Tak for dit svar" in tab.inner_text("main")
+    assert axe_violations(tab) == []
+    journey.step("survey-thanks")
+    assert SurveyAnswer.objects.get().comment == "Tak for hjælpen."

@@ -4,6 +4,7 @@ the anonymous answer through the citizen's page, and its bad inputs."""
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import survey, workflow
@@ -175,3 +176,31 @@ def test_counts_are_per_answer_and_year():
     assert counts["total"] == 2
     assert counts["heard"] == {"YES": 2, "PARTLY": 0, "NO": 0}
     assert counts["would_return"] == {"YES": 1, "MAYBE": 1, "NO": 0}
+
+
+def test_the_advisor_reads_counts_and_masked_comments_on_the_statistics_screen(advisor_client):
+    def answer(heard, comment="", masked=False):
+        return SurveyAnswer(year=2025, inquiry_type="COMPLAINT", heard=heard, understood="YES",
+                            would_return="YES", comment=comment, comment_masked=masked)
+
+    SurveyAnswer.objects.bulk_create(
+        [answer("YES", f"Godt svar nummer {n}") for n in range(12)]
+        + [answer("PARTLY") for _n in range(6)]
+        + [answer("NO", "Ring til […] igen", masked=True)])
+    response = advisor_client.get(reverse("borgerraadgiver_reports_statistics"),
+                                  {"start": "2025-01-01", "end": "2025-12-31"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    table = page.select_one("#table-survey")
+    assert table is not None and "Tilfredshedsundersøgelse" in table.get_text()
+    rows = {" ".join(row.th.get_text().split()): [td.get_text().strip() for td in
+                                                  row.select("td")]
+            for row in table.select("tbody tr")}
+    # Ja, Delvist / måske, Nej, Besvarelser: the 1 is hidden, and the 6 with it, since
+    # 19 − 12 − 6 would give it away.
+    assert rows["Følte sig hørt"][0] == "12" and rows["Følte sig hørt"][3] == "19"
+    assert rows["Følte sig hørt"][2].startswith("<") and rows["Følte sig hørt"][1] == "–"
+    assert rows["Forstod svaret"] == ["19", "0", "0", "19"]
+    assert rows["Følte sig hørt (forrige periode)"] == ["0", "0", "0", "0"]
+    comments = page.select_one("#br-survey-comments-title").find_parent("section").get_text()
+    assert "Ring til […] igen" in comments and "Godt svar nummer 3" in comments

@@ -16,6 +16,7 @@ from django.db import connection, models, transaction
 from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ... import conf
@@ -560,14 +561,19 @@ class _Builder:
         return contacts, activities
 
     def _survey(self):
-        """The satisfaction survey's answers (cases.survey), which keep only the year."""
-        now = survey_counts(range(self.period.start.year, self.period.end.year + 1))
-        before = survey_counts(range(self.previous.start.year, self.previous.end.year + 1))
-        rows = [Row(f"{field}_{code}".upper(), f"{question}: {label}",
-                    [now[field][code], before[field][code]])
-                for field, question, choices in QUESTIONS for code, label in choices]
-        rows.append(Row(TOTAL, _("Answers"), [now["total"], before["total"]]))
-        return Table("survey", TITLES["survey"], self._columns_period(), rows, [
+        """The satisfaction survey's answers (cases.survey): a row per question and period,
+        across its answers to their sum, so a hidden small count cannot be worked out."""
+        columns = [Column("YES", _("Yes")), Column("MIDDLE", _("Partly / maybe")),
+                   Column("NO", _("No")), Column(TOTAL, _("Answers"))]
+        rows = []
+        for span, period in ((PERIOD, self.period), (PREVIOUS, self.previous)):
+            counts = survey_counts(range(period.start.year, period.end.year + 1))
+            for field, question, choices in QUESTIONS:
+                cells = [counts[field][code] for code, _label in choices]
+                label = question if span == PERIOD else format_lazy(
+                    "{} ({})", question, _("previous period"))
+                rows.append(Row(f"{field}_{span}".upper(), label, [*cells, sum(cells)]))
+        return Table("survey", TITLES["survey"], columns, rows, [
             _("Answers are kept with the year the case was closed only, so a period counts "
               "the answers of the calendar years it falls in.")])
 
