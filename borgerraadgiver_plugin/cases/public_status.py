@@ -114,9 +114,9 @@ def send_link_again(reference, email, link_for, now=None):
         kind=outbox_kinds.STATUS_LINK, recipient=case.citizen_email,
         reference=case.reference, dedupe_key=f"status-link:{case.pk}:{hour}",
         subject=gettext("The link to your inquiry %(reference)s") % {"reference": case.reference},
-        body=gettext("You asked for the link to your inquiry %(reference)s. It shows where your case "
-               "stands:\n\n%(link)s\n\nKeep the link to yourself. If you did not ask for it, "
-               "you can ignore this e-mail.\n\nThis e-mail was sent automatically. Do not reply "
-               "with personal information.") % {"reference": case.reference,
-                                                 "link": link_for(case)},
+        body=gettext(
+            "You asked for the link to your inquiry %(reference)s. It shows where your case "
+            "stands:\n\n%(link)s\n\nKeep the link to yourself. If you did not ask for it, "
+            "you can ignore this e-mail.\n\nThis e-mail was sent automatically. Do not reply "
+            "with personal information.") % {"reference": case.reference, "link": link_for(case)},
     ) is not None

@@ -40,6 +40,9 @@ class SurveyInvitation(models.Model):
         verbose_name = _("survey invitation")
         verbose_name_plural = _("survey invitations")
 
+    def __str__(self):
+        return str(self.case)  # the reference: audit-log labels never carry names
+
 
 class SurveyAnswer(models.Model):
     """One citizen's answers. Only the year the case was closed, its type and its area are
@@ -64,3 +67,6 @@ class SurveyAnswer(models.Model):
     class Meta:
         verbose_name = _("survey answer")
         verbose_name_plural = _("survey answers")
+
+    def __str__(self):
+        return f"{self.year} {self.get_inquiry_type_display()}"
