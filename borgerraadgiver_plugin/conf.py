@@ -26,6 +26,9 @@ DEFAULTS = {
     # included) one address may send to one kind of form per window of seconds.
     "BORGERRAADGIVER_FORM_RATE_LIMIT": 20,
     "BORGERRAADGIVER_RATE_WINDOW": 3600,
+    # Receipt and status links with an unknown token one address may try per window before
+    # every receipt link answers 429 to it (guessing tokens is refused, not just slow).
+    "BORGERRAADGIVER_RECEIPT_MISS_LIMIT": 20,
     # Proxies whose X-Forwarded-For is believed; empty means the header is ignored.
     "BORGERRAADGIVER_TRUSTED_PROXIES": (),
     # Seconds a public form's submission waits for a locked database (SQLite's busy timeout,

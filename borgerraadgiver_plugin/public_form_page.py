@@ -14,9 +14,9 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from . import public_forms
+from . import conf, public_forms
 from .pages import IntroPage
-from .spam import rate_limited
+from .spam import over_limit, rate_limited
 
 RATE_LIMITED = _("You have sent the form many times in a short while. Please wait a while and "
                  "send it again, or call us instead.")
@@ -42,7 +42,11 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
         (:func:`~borgerraadgiver_plugin.public_forms.submission_key`) should return the first
         record. Required.
     ``get_receipt_record(token)``
-        The record a receipt token belongs to, or None (the receipt answers 404). Required.
+        The record a receipt token belongs to, or None (the receipt answers 404). Required;
+        look it up with :func:`~borgerraadgiver_plugin.public_forms.find_by_token`, which
+        compares the token in constant time. An address that has tried
+        ``BORGERRAADGIVER_RECEIPT_MISS_LIMIT`` unknown tokens in a window gets 429 for every
+        receipt link until the window ends.
     ``get_receipt_context(request, record)``
         What the receipt template needs besides ``page``. ``record`` is None on the decoy
         receipt a honeypot hit gets. Default: ``{"record": record}``.
@@ -95,28 +99,50 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
     def form_view(self, request):
         if request.method != "POST":
             return self.render_form(request)
-        form = self.get_form(request, request.POST, request.FILES)
-        scope = self.get_rate_limit_scope()
+
+        def done(record):  # None: a honeypot hit, which looks like success
+            if record is None:
+                return self.render_receipt(request, None)
+            return redirect(self.receipt_url(request, record, posted=True))
+
+        return self.handle_post(
+            request, self.get_form(request, request.POST, request.FILES),
+            self.get_rate_limit_scope(),
+            render=lambda form, **kwargs: self.render_form(request, form, **kwargs),
+            process=lambda form: self.process_form_submission(request, form), done=done,
+        )
+
+    def handle_post(self, request, form, scope, *, render, process, done):
+        """A POST of any of this page's public forms (the main form or a smaller one on a
+        subpage): rate limit, validation, honeypot, then ``process(form)`` in one transaction
+        (:func:`~borgerraadgiver_plugin.public_forms.store`) and ``done(result)``; a honeypot
+        hit gets ``done(None)`` and stores nothing. ``render(form, not_stored=False)`` shows
+        the form again."""
         if rate_limited(request, scope):
             form.is_valid()  # the answers are shown again, checked
             form.add_error(None, RATE_LIMITED)
-            return public_forms.refused(self.render_form(request, form), 429, request, scope)
+            return public_forms.refused(render(form), 429, request, scope)
         if not form.is_valid():
-            return self.render_form(request, form)
-        if form.is_bot:  # a honeypot hit: looks like success, stores nothing
-            return self.render_receipt(request, None)
+            return render(form)
+        if form.is_bot:
+            return done(None)
         try:
-            record = public_forms.store(lambda: self.process_form_submission(request, form))
+            result = public_forms.store(lambda: process(form))
         except public_forms.NotStored:
             form.add_error(None, public_forms.NOT_STORED)
-            response = self.render_form(request, form, not_stored=True)
-            return public_forms.refused(response, 503)
-        return redirect(self.receipt_url(request, record, posted=True))
+            return public_forms.refused(render(form, not_stored=True), 503)
+        return done(result)
 
     @path("kvittering/<str:token>/", name="receipt")
     def receipt_view(self, request, token):
+        scope = f"{self.get_rate_limit_scope()}:receipt-miss"
+        limit = conf.get("BORGERRAADGIVER_RECEIPT_MISS_LIMIT")
+        if over_limit(request, scope, limit):
+            response = self.render(request, template="borgerraadgiver/receipt_refused.html")
+            return public_forms.refused(response, 429, request, scope)
         record = self.get_receipt_record(token)
         if record is None:
+            rate_limited(request, scope, limit=limit)  # counts the miss
             raise Http404
         return self.render_receipt(request, record)
 

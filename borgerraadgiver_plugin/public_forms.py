@@ -9,12 +9,14 @@ refusal its status and, for 429 and 503, a ``Retry-After``.
 """
 
 import hashlib
+import hmac
 import json
 import logging
 import secrets
 from contextlib import contextmanager
 
 from django.db import OperationalError, connection, models, transaction
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from . import conf
@@ -31,9 +33,32 @@ class NotStored(Exception):
     """Storage or database failed; nothing of the submission was kept."""
 
 
+#: A receipt token is looked up by its first characters (the selector, indexed) and then
+#: compared in full in constant time, so an answer's timing tells nothing about the rest.
+TOKEN_SELECTOR = 12
+TOKEN_LENGTHS = range(TOKEN_SELECTOR + 8, 65)
+
+
 def new_receipt_token():
     """The unguessable part of a receipt's address (``receipt_token`` of a stored record)."""
     return secrets.token_urlsafe(32)
+
+
+def token_selector(field="receipt_token"):
+    """The indexed expression :func:`find_by_token` looks tokens up by."""
+    return Substr(field, 1, TOKEN_SELECTOR)
+
+
+def find_by_token(queryset, token, field="receipt_token"):
+    """The record of ``queryset`` whose ``field`` is ``token``, or None."""
+    if not isinstance(token, str) or len(token) not in TOKEN_LENGTHS or not token.isascii():
+        return None
+    candidates = queryset.annotate(br_token_selector=token_selector(field)).filter(
+        br_token_selector=token[:TOKEN_SELECTOR])
+    for record in candidates[:5]:
+        if hmac.compare_digest(getattr(record, field).encode(), token.encode()):
+            return record
+    return None
 
 
 def fingerprint(form):

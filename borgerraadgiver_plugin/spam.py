@@ -112,6 +112,12 @@ def rate_limited(request, scope, limit=None, window=None):
     return count > limit
 
 
+def over_limit(request, scope, limit):
+    """True when the client has already used up ``limit`` requests counted by
+    :func:`rate_limited` in the current window; this request is not counted."""
+    return (cache.get(_rate_key(request, scope)) or 0) >= limit
+
+
 def retry_after(request, scope):
     """Whole seconds until the client's rate-limit window for ``scope`` ends (at least 1)."""
     ends = cache.get(f"{_rate_key(request, scope)}:ends")

@@ -216,10 +216,15 @@ class CloseForm(CaseForm):
     methods = forms.MultipleChoiceField(
         label=_("Handling methods used"), required=False, choices=HandlingMethod.choices,
         widget=forms.CheckboxSelectMultiple)
+    send_survey = forms.BooleanField(
+        label=_("Send the satisfaction survey"), required=False,
+        help_text=_("One anonymous link by e-mail. Never sent for rejected cases or to a "
+                    "citizen without an e-mail address."))
 
     def initial_for(self, case):
         return {"outcome": workflow.known_outcome(case),
-                "methods": list(case.handling_methods.values_list("method", flat=True))}
+                "methods": list(case.handling_methods.values_list("method", flat=True)),
+                "send_survey": bool(case.citizen_email) and not case.rejection_reason}
 
     def clean(self):
         data = super().clean()

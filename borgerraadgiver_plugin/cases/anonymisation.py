@@ -63,6 +63,7 @@ def anonymise(case, user=None):
 
     case.events.update(text="")
     case.forwardings.update(contact_person="")
+    case.survey_invitations.all().delete()  # the survey link dies with the receipt link
     documents = list(case.documents.all())
     # Inside the transaction: a run that dies after this leaves the case not anonymised, and
     # the next run finds the files gone (which is fine) and finishes it. Deleting after the

@@ -17,7 +17,14 @@ from ..choices import (
 )
 from ..demo import ensure_page, now_minus
 from ..models import Area, BorgerraadgiverSettings, Theme
-from .models import Case, CaseEvent, CaseHandlingMethod, ComplaintFormPage, Forwarding
+from .models import (
+    Case,
+    CaseEvent,
+    CaseHandlingMethod,
+    ComplaintFormPage,
+    Forwarding,
+    SurveyAnswer,
+)
 from .models.timeline import EventKind
 
 FIRST_NAMES = ["Anne", "Bo", "Camilla", "Dorte", "Erik", "Frida", "Gitte", "Hans", "Ida", "Jens",
@@ -141,6 +148,32 @@ def build(context):
     count += _past_retention(rng, advisor, themes, areas, calendar, context.today)
     context.log.append(ngettext("%(count)s demo case", "%(count)s demo cases", count)
                        % {"count": count})
+    answers = _survey_answers(rng, context.today.year - 1)
+    context.log.append(ngettext("%(count)s survey answer", "%(count)s survey answers", answers)
+                       % {"count": answers})
+
+
+#: How the demo's citizens answer the survey: mostly content, as in real municipal reports.
+SURVEY_WEIGHTS = [("YES", 70), ("PARTLY", 20), ("NO", 10)]
+RETURN_WEIGHTS = [("YES", 75), ("MAYBE", 17), ("NO", 8)]
+SURVEY_COMMENTS = ["Tak for god hjælp.", "Det tog lang tid, men jeg fik svar.",
+                   "Rart at blive lyttet til.", "Jeg forstod ikke helt svaret fra forvaltningen."]
+
+
+def _survey_answers(rng, year):
+    """Answers from about a third of the cases closed in ``year`` that could be asked."""
+    cases = (Case.objects.filter(status=CaseStatus.CLOSED, closed_at__year=year,
+                                 rejection_reason="").exclude(citizen_email="")
+             .values_list("inquiry_type", "area_id"))
+    answers = [
+        SurveyAnswer(year=year, inquiry_type=inquiry_type, area_id=area_id,
+                     heard=_pick(rng, SURVEY_WEIGHTS), understood=_pick(rng, SURVEY_WEIGHTS),
+                     would_return=_pick(rng, RETURN_WEIGHTS),
+                     comment=rng.choice(SURVEY_COMMENTS) if rng.random() < 0.3 else "")
+        for inquiry_type, area_id in cases if rng.random() < 0.35
+    ]
+    SurveyAnswer.objects.bulk_create(answers)
+    return len(answers)
 
 
 def _create_case(rng, received, advisor, themes, areas, calendar, today):

@@ -11,6 +11,7 @@ from ..spam import SpamProtectedForm
 from ..text import validate_name, validate_phone, validate_plain_text
 from . import triage, uploads
 from .models.case import ContactPreference
+from .models.survey import ReturnChoice, SurveyAnswerChoice
 
 UNKNOWN_AREA = "unknown"
 YES, NO, DONT_KNOW = "yes", "no", "unknown"
@@ -265,3 +266,40 @@ class ComplaintForm(SpamProtectedForm):
             "area_is_external": bool(area and area.is_external),
             "matter_date": data.get("matter_date"),
         }
+
+
+class StatusLinkForm(SpamProtectedForm):
+    """Ask for the link to one's inquiry again: it goes only to the address on the case."""
+
+    reference = forms.CharField(
+        label=_("Reference number"), max_length=30,
+        help_text=_("It is on your receipt, for example BR-2026-0012."),
+        error_messages={"required": _("Write the reference number from your receipt.")},
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"), max_length=254,
+        help_text=_("The address you gave when you wrote to the citizen advisor."),
+        error_messages={"required": _("Write your e-mail address."),
+                        "invalid": _("Write the e-mail address as name@example.dk.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class SurveyForm(SpamProtectedForm):
+    """The satisfaction survey: three questions and a comment, all anonymous."""
+
+    heard = forms.ChoiceField(
+        label=_("Did you feel heard?"), choices=SurveyAnswerChoice.choices,
+        widget=forms.RadioSelect, error_messages={"required": _("Choose an answer.")})
+    understood = forms.ChoiceField(
+        label=_("Did you understand the citizen advisor's answer?"),
+        choices=SurveyAnswerChoice.choices, widget=forms.RadioSelect,
+        error_messages={"required": _("Choose an answer.")})
+    would_return = forms.ChoiceField(
+        label=_("Would you contact the citizen advisor again?"), choices=ReturnChoice.choices,
+        widget=forms.RadioSelect, error_messages={"required": _("Choose an answer.")})
+    comment = forms.CharField(
+        label=_("Anything else you want to tell us?"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}), validators=[validate_plain_text],
+        help_text=_("Do not write names, addresses or other personal information: the answer "
+                    "is anonymous."))

@@ -87,7 +87,7 @@ def messages_for(case, page, settings):
                 "The citizen advisor has received your inquiry. Your reference number is "
                 "%(reference)s. Please quote it when you contact the citizen advisor.\n\n"
                 "This e-mail was sent automatically. Do not reply with personal information."
-            ) % {"reference": reference},
+            ) % {"reference": reference} + _status_link(case, page),
         })
     recipients = (page.notification_addresses if page is not None else []) or (
         settings.notification_addresses or ([settings.advisor_email]
@@ -99,6 +99,16 @@ def messages_for(case, page, settings):
                   "web form. Read it in the administration.") % {"reference": reference},
     } for address in recipients)
     return messages
+
+
+def _status_link(case, page):
+    """The paragraph with the case's status link (its receipt), when it came by a page."""
+    base = page.get_full_url() if page is not None else None
+    if not base:
+        return ""
+    link = base + page.reverse_subpage("receipt", kwargs={"token": case.receipt_token})
+    return "\n\n" + _("Where your case stands (keep the link to yourself):\n%(link)s") % {
+        "link": link}
 
 
 def submit(form, *, page, settings):

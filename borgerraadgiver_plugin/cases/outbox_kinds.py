@@ -7,6 +7,8 @@ from ..message_kinds import MessageKind
 NEW_INQUIRY = "case.new_inquiry"
 ACKNOWLEDGEMENT = "case.acknowledgement"
 REMINDER = "case_reminder"
+STATUS_LINK = "case.status_link"
+SURVEY = "case.survey"
 
 #: A case e-mail names a case and, for the receipt, the citizen's address: only those who may
 #: see cases see them in the outbox.
@@ -16,4 +18,6 @@ KINDS = [
     MessageKind(NEW_INQUIRY, _("New inquiry (notice to the advisor)"), SEEN_WITH),
     MessageKind(ACKNOWLEDGEMENT, _("Receipt to the citizen"), SEEN_WITH),
     MessageKind(REMINDER, _("Deadline reminder"), SEEN_WITH),
+    MessageKind(STATUS_LINK, _("Status link sent again to the citizen"), SEEN_WITH),
+    MessageKind(SURVEY, _("Satisfaction survey to the citizen"), SEEN_WITH),
 ]

@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 
 from .. import audit, dates
 from ..choices import CaseStatus, HandlingMethod, Outcome, UpheldValue
-from . import deadlines
+from . import deadlines, survey
 from .documents import DocumentWriter
 from .models import Case, CaseEvent, CaseHandlingMethod, CaseLink, Forwarding, LinkKind
 from .models.timeline import EventKind
@@ -359,6 +359,7 @@ def reopen(case, user, *, reason):
     case.closed_at = None
     case.outcome = ""
     _saved(case, user, ["status", "closed_at", "outcome"])
+    survey.void_invitations(case)
     _event(case, user, EventKind.STATUS_CHANGE, _("Reopened (was closed as %(outcome)s): "
                                                   "%(reason)s") % {
         "outcome": previous, "reason": reason})

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .. import audit
+from ..cases import survey
 from ..cases.models.case import Case
 from ..dates import show
 from ..learning.drafts import index_for
@@ -61,6 +62,7 @@ class StatisticsView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templat
         return self.render_to_response(self.get_context_data(
             form=form, presets=presets, statistics=statistics, tables=tables, span=span,
             rises=patterns.rising_themes(period), repeats=patterns.repeat_complainants(period),
+            survey_comments=survey.comments(range(period.start.year, period.end.year + 1)),
             can_start_note=index_for(request.user) is not None))
 
     def _log(self, action, period, **data):

@@ -37,3 +37,16 @@ def form_data(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return rendered_form(response.content.decode(), f'form[action="{url}"]')[1]
+
+
+def fill_in(client, page_url, selector, answers, files=None):
+    """GET the page, take what its form sends unchanged, give the answers and the files, and
+    post it where the form posts."""
+    response = client.get(page_url)
+    assert response.status_code == 200
+    form, data = rendered_form(response.content.decode(), selector)
+    for name, value in answers.items():
+        assert form.find(attrs={"name": name}) is not None, name
+        data[name] = [value]
+    data.update(files or {})
+    return client.post(form.get("action") or page_url, data)

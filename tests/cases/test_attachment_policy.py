@@ -20,7 +20,7 @@ from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
 from tests.factories import AreaFactory, CaseFactory
 
 from .admin_helpers import action_url, url
-from .rendered_form import rendered_form
+from .rendered_form import fill_in
 from .sample_files import EICAR, docx, pdf, png_claiming, upload, zip_bomb_docx
 
 pytestmark = pytest.mark.django_db
@@ -31,18 +31,6 @@ MB = 1024 * 1024
 def private_files():
     root = Path(CaseDocument._meta.get_field("file").storage.location)
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
-
-
-def fill_in(client, page_url, selector, answers, files):
-    """GET the page, take what its form sends unchanged, give the answers and the files."""
-    response = client.get(page_url)
-    assert response.status_code == 200
-    form, data = rendered_form(response.content.decode(), selector)
-    for name, value in answers.items():
-        assert form.find(attrs={"name": name}) is not None, name
-        data[name] = [value]
-    data.update(files)
-    return client.post(form.get("action") or page_url, data)
 
 
 @dataclass

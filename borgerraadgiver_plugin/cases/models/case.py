@@ -21,7 +21,7 @@ from ...choices import (
     RequesterRole,
 )
 from ...models import Area, DataSubjectRights, ReferralBody, RestrictableQuerySet, Theme
-from ...public_forms import new_receipt_token
+from ...public_forms import new_receipt_token, token_selector
 from ...references import next_reference
 
 
@@ -189,6 +189,7 @@ class Case(LockableMixin, DataSubjectRights):
             models.Index(fields=["-received_at", "-id"], name="br_case_received_desc"),
             models.Index(fields=["area", "-received_at", "-id"], name="br_case_area_received"),
             models.Index(fields=["next_deadline"], name="br_case_next_deadline"),
+            models.Index(token_selector(), name="br_case_receipt_selector"),
         ]
 
     def __str__(self):

@@ -13,9 +13,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from ... import erasure as rights
 from ... import rights_forms
-from .. import admin_forms, workflow
+from .. import admin_forms, survey, workflow
 from .. import erasure as case_erasure
-from ..models import Case
+from ..models import Case, ComplaintFormPage
 from .access import CaseAccessMixin, refuse
 
 CHANGE_PERMISSION = "borgerraadgiver_cases.change_case"
@@ -41,6 +41,12 @@ def _triage(case, user, data):
                     within_remit=data["within_remit"],
                     rejection_reason=data["rejection_reason"],
                     referral_bodies=data["referral_bodies"])
+
+
+def _close(case, user, data):
+    workflow.close(case, user, outcome=data["outcome"], methods=data["methods"])
+    if data["send_survey"]:
+        survey.invite(case, ComplaintFormPage.survey_link)
 
 
 ACTIONS = {
@@ -82,9 +88,7 @@ ACTIONS = {
     "extend": Action(gettext_lazy("Extend a deadline"), admin_forms.ExtendForm,
                      lambda c, u, d: workflow.extend(c, u, **d),
                      gettext_lazy("The deadline is extended.")),
-    "close": Action(gettext_lazy("Close the case"), admin_forms.CloseForm,
-                    lambda c, u, d: workflow.close(c, u, outcome=d["outcome"],
-                                                   methods=d["methods"]),
+    "close": Action(gettext_lazy("Close the case"), admin_forms.CloseForm, _close,
                     gettext_lazy("The case is closed.")),
     "reopen": Action(gettext_lazy("Reopen the case"), admin_forms.ReasonForm,
                      lambda c, u, d: workflow.reopen(c, u, **d),

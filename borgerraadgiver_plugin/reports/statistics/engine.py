@@ -16,10 +16,12 @@ from django.db import connection, models, transaction
 from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ... import conf
 from ...cases.models import Case, CaseHandlingMethod, Forwarding
+from ...cases.survey import QUESTIONS, survey_counts
 from ...choices import (
     CaseOrigin,
     CaseStatus,
@@ -85,6 +87,7 @@ TITLES = {
     "studies": _("Own-initiative and council-ordered studies"),
     "veterans": _("Veteran contacts"),
     "veteran_activities": _("The veteran coordinator's activities"),
+    "survey": _("Satisfaction survey"),
 }
 TABLE_IDS = list(TITLES)
 #: Origins that are the advisor's own studies (egen drift) rather than a citizen's inquiry.
@@ -350,6 +353,7 @@ class _Builder:
                         _items(RecommendationStatus.choices)),
             self._studies(intake, outcomes, open_counts),
             *self._veterans(),
+            self._survey(),
         ]
         for table in tables:
             if not any(isinstance(cell, int) and cell for row in table.rows
@@ -555,6 +559,23 @@ class _Builder:
                            [Row(code, label, [value(now), value(before)])
                             for code, label, value in activity_rows])
         return contacts, activities
+
+    def _survey(self):
+        """The satisfaction survey's answers (cases.survey): a row per question and period,
+        across its answers to their sum, so a hidden small count cannot be worked out."""
+        columns = [Column("YES", _("Yes")), Column("MIDDLE", _("Partly / maybe")),
+                   Column("NO", _("No")), Column(TOTAL, _("Answers"))]
+        rows = []
+        for span, period in ((PERIOD, self.period), (PREVIOUS, self.previous)):
+            counts = survey_counts(range(period.start.year, period.end.year + 1))
+            for field, question, choices in QUESTIONS:
+                cells = [counts[field][code] for code, _label in choices]
+                label = question if span == PERIOD else format_lazy(
+                    "{} ({})", question, _("previous period"))
+                rows.append(Row(f"{field}_{span}".upper(), label, [*cells, sum(cells)]))
+        return Table("survey", TITLES["survey"], columns, rows, [
+            _("Answers are kept with the year the case was closed only, so a period counts "
+              "the answers of the calendar years it falls in.")])
 
     def _fo_outcome_groups(self, outcomes):
         grouped = [{**g, "fo": fo_group(g["investigated"], g["criticism_level"], g["outcome"],

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
 from ...public_form_page import PublicFormPage
-from ...public_forms import submission_key
+from ...public_forms import find_by_token, submission_key
 from ..forms import ContactRequestForm
 from ..intake import register_request
 from .contact import VeteranContact
@@ -42,7 +42,7 @@ class VeteranContactPage(PublicFormPage):
         return register_request(form.cleaned_data, nonce=submission_key(form), page=self)
 
     def get_receipt_record(self, token):
-        return VeteranContact.objects.filter(receipt_token=token).only("pk").first()
+        return find_by_token(VeteranContact.objects.only("pk", "receipt_token"), token)
 
     def get_receipt_context(self, request, record):
         return {"contact": record}
