@@ -36,6 +36,7 @@ def site(transactional_db):
 def test_parallel_submissions_across_midnight_get_the_right_year_and_no_gaps(
         complaint_page, monkeypatch, settings):
     settings.BORGERRAADGIVER_FORM_RATE_LIMIT = 10 * CITIZENS  # one test address for all
+    settings.BORGERRAADGIVER_FORM_DB_WAIT = 60  # all 50 queue for SQLite's one writer
     ReferenceCounter.objects.create(prefix="BR", year=2026, last_number=EARLIER_THIS_YEAR)
     target = complaint(complaint_page)
     # Each citizen's own rendered form, and when the server receives it: within half a
@@ -67,8 +68,9 @@ def test_parallel_submissions_across_midnight_get_the_right_year_and_no_gaps(
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=300)
 
+    assert not any(thread.is_alive() for thread in threads)
     assert errors == [] and statuses == [302] * CITIZENS
     cases = list(Case.objects.all())
     assert len(cases) == CITIZENS
