@@ -5,7 +5,7 @@ PY := $(abspath $(VENV))/bin/python
 MANAGE := cd example_site && $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: demo test install lint messages bench clean
+.PHONY: demo test install lint messages bench load clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules build dist *.egg-info
+
+## The load proof: the example site under gunicorn with PostgreSQL and Redis DB 5, on
+## loopback (tests/load, docs/resilience.md). LOAD_SUBMISSIONS=50 for a short run.
+LOAD_SUBMISSIONS ?= 200
+load: install
+	cd $(CURDIR) && LOAD_SUBMISSIONS=$(LOAD_SUBMISSIONS) PYTHONPATH=example_site:. $(PY) -m tests.load

@@ -5,11 +5,17 @@ models drops the cached value at once, and again when the transaction commits, w
 request that read the old rows in between. Rows read inside a transaction are not cached: it
 may still roll back, and nothing would drop what it wrote. :data:`TIMEOUT` bounds how late a
 worker that has only a local-memory cache of its own sees a change made in another process.
+While the cache is down (it raises, or fails open and answers nothing), the rows are read from
+the database on every request: slower, never an error (docs/resilience.md).
 """
+
+import logging
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+logger = logging.getLogger(__name__)
 
 #: Seconds.
 TIMEOUT = 60
@@ -31,16 +37,16 @@ class CachedRows:
         _ALL.append(self)
 
     def get(self):
-        value = cache.get(self.key)
+        value = _quietly(cache.get, self.key)
         if value is None:
             value = self.load()
             if not transaction.get_connection().in_atomic_block:
-                cache.set(self.key, value, TIMEOUT)
+                _quietly(cache.set, self.key, value, TIMEOUT)
         return value
 
     def forget(self, **kwargs):
-        cache.delete(self.key)
-        transaction.on_commit(lambda: cache.delete(self.key))
+        _quietly(cache.delete, self.key)
+        transaction.on_commit(lambda: _quietly(cache.delete, self.key), robust=True)
 
     def connect(self):
         for model in self.models:
@@ -49,6 +55,16 @@ class CachedRows:
                                dispatch_uid=f"{self.key}:{model._meta.label}")
 
 
+def _quietly(operation, *args):
+    """``operation(*args)`` on the cache, or None while the cache is down."""
+    try:
+        return operation(*args)
+    except Exception as error:  # any backend's connection error
+        logger.warning("The cache is unavailable (%s); rows are read from the database.",
+                       type(error).__name__)
+        return None
+
+
 def forget_all():
     """Drop every cached value now (a rolled-back test transaction sends no signal)."""
-    cache.delete_many([rows.key for rows in _ALL])
+    _quietly(cache.delete_many, [rows.key for rows in _ALL])

@@ -50,7 +50,7 @@ def queue_message(kind, recipient, subject, body, reference="", dedupe_key=None)
         if dedupe_key:  # a concurrent run queued the same message first
             return None
         raise
-    transaction.on_commit(_enqueue_delivery)
+    transaction.on_commit(_enqueue_delivery, robust=True)
     return message
 
 
@@ -63,11 +63,14 @@ def queue_messages(messages):
     if not rows:
         return []
     created = OutboxMessage.objects.bulk_create(rows)
-    transaction.on_commit(_enqueue_delivery)
+    transaction.on_commit(_enqueue_delivery, robust=True)
     return created
 
 
 def _enqueue_delivery():
+    # Robust (logged, never raised): the rows are committed, and the cron command or the next
+    # run delivers them. A task backend that is down must not turn the citizen's stored
+    # inquiry into a server error, nor stop the transaction's other callbacks.
     deliver_outbox.enqueue()
 
 
@@ -91,7 +94,7 @@ def retry(message):
     retried = OutboxMessage.objects.filter(pk=message.pk, status=OutboxStatus.FAILED).update(
         status=OutboxStatus.PENDING, attempts=0, next_attempt_at=timezone.now())
     if retried:
-        transaction.on_commit(_enqueue_delivery)
+        transaction.on_commit(_enqueue_delivery, robust=True)
     return bool(retried)
 
 

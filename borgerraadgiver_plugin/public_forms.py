@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import conf
 from .spam import HONEYPOT_FIELD, TOKEN_FIELD, retry_after
+from .storage import removed_unless_committed
 
 logger = logging.getLogger(__name__)
 
@@ -94,9 +95,11 @@ def submission_key(form):
 
 def store(write):
     """``write()`` in one transaction; :class:`NotStored` when it fails for want of storage
-    or database. A lock is waited for at most ``BORGERRAADGIVER_FORM_DB_WAIT`` seconds."""
+    or database. A lock is waited for at most ``BORGERRAADGIVER_FORM_DB_WAIT`` seconds. Files
+    written (``storage.save_whole``) are removed when the transaction does not commit."""
     try:
-        with _bounded_lock_wait(conf.get("BORGERRAADGIVER_FORM_DB_WAIT")):
+        with (removed_unless_committed(),
+              _bounded_lock_wait(conf.get("BORGERRAADGIVER_FORM_DB_WAIT"))):
             return write()
     except (OSError, OperationalError) as error:
         # Only the kind of fault: the submission itself is personal data.

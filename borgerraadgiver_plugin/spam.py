@@ -2,7 +2,8 @@
 
 Three layers: a honeypot field people never see; a signed render-time token (a form sent back
 too fast is probably a bot, one sent back too late has expired); and a per-IP rate limit in
-the Django cache (Redis in production, so all workers share it). The token's random part also
+the Django cache (Redis in production, so all workers share it; while the cache is down, each
+process counts for itself). The token's random part also
 identifies the rendered form, so a double submit of the same form can be recognised.
 
 Only the honeypot gets the decoy "thank you": a person never fills it in. Everything else that
@@ -13,6 +14,7 @@ seconds behind the one that rendered the form) costs at most one "send again", n
 """
 
 import ipaddress
+import logging
 import math
 import secrets
 import time
@@ -20,12 +22,15 @@ import time
 from django import forms
 from django.core import signing
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils.translation import gettext_lazy as _
 
 from . import conf
 from .text import normalise_data
 
 SALT = "borgerraadgiver.form-token"
+logger = logging.getLogger(__name__)
+
 HONEYPOT_FIELD = "website"
 TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
 
@@ -96,20 +101,42 @@ def _rate_key(request, scope):
     return f"borgerraadgiver:rate:{scope}:{client_ip(request)}"
 
 
+#: Counts of this process alone, used while the shared cache is down (see :func:`_count`).
+_local_counts = LocMemCache("borgerraadgiver-rate-fallback", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+
+
+def _count_in(store, key, window):
+    """Count one request under ``key`` in ``store``; None when the store answered nothing (a
+    cache that fails open, as django-redis with ``IGNORE_EXCEPTIONS``, answers None)."""
+    if store.add(key, 0, timeout=window):
+        store.set(f"{key}:ends", time.time() + window, timeout=window)
+    try:
+        return store.incr(key)
+    except ValueError:  # expired between add and incr
+        store.set(key, 1, timeout=window)
+        store.set(f"{key}:ends", time.time() + window, timeout=window)
+        return 1
+
+
+def _count(key, window):
+    """Count one request in the shared cache, or, while it is down (it raises or answers
+    nothing), in this process's memory. A cache outage never refuses a citizen, and
+    one address is still limited per worker process (docs/resilience.md)."""
+    try:
+        count = _count_in(cache, key, window)
+    except Exception:  # any cache backend's connection error: fall back, never a 500
+        count = None
+    if count is not None:
+        return count
+    logger.warning("The cache is unavailable; the rate limit counts per process.")
+    return _count_in(_local_counts, key, window)
+
+
 def rate_limited(request, scope, limit=None, window=None):
     """Count this request; True when the client has sent more than ``limit`` in ``window`` s."""
     limit = limit or conf.get("BORGERRAADGIVER_FORM_RATE_LIMIT")
     window = window or conf.get("BORGERRAADGIVER_RATE_WINDOW")
-    key = _rate_key(request, scope)
-    if cache.add(key, 0, timeout=window):
-        cache.set(f"{key}:ends", time.time() + window, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        cache.set(f"{key}:ends", time.time() + window, timeout=window)
-        count = 1
-    return count > limit
+    return _count(_rate_key(request, scope), window) > limit
 
 
 def over_limit(request, scope, limit):
@@ -120,7 +147,12 @@ def over_limit(request, scope, limit):
 
 def retry_after(request, scope):
     """Whole seconds until the client's rate-limit window for ``scope`` ends (at least 1)."""
-    ends = cache.get(f"{_rate_key(request, scope)}:ends")
+    key = f"{_rate_key(request, scope)}:ends"
+    try:
+        ends = cache.get(key)
+    except Exception:  # the shared cache is down: the count was kept here
+        ends = None
+    ends = ends or _local_counts.get(key)
     window = conf.get("BORGERRAADGIVER_RATE_WINDOW")
     return max(1, math.ceil(ends - time.time())) if ends else window
 

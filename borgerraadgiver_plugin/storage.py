@@ -1,5 +1,7 @@
 """Private file storage: attachments never live under MEDIA_ROOT or a public URL."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.conf import settings
@@ -9,6 +11,9 @@ from django.core.files.storage import FileSystemStorage, InvalidStorageError, st
 from . import conf
 
 STORAGE_ALIAS = "borgerraadgiver_private"
+
+#: The files :func:`save_whole` wrote inside the innermost :func:`removed_unless_committed`.
+_uncommitted = ContextVar("borgerraadgiver_uncommitted_files", default=None)
 
 
 class PrivateFolderStorage(FileSystemStorage):
@@ -50,14 +55,38 @@ def save_whole(storage, name, content, max_length=None):
     name chosen here is the one the storage writes to."""
     name = storage.get_available_name(name, max_length=max_length)
     try:
-        return storage.save(name, content, max_length=max_length)
+        saved = storage.save(name, content, max_length=max_length)
     except BaseException:
-        try:
-            if storage.exists(name):
-                storage.delete(name)
-        except OSError:
-            pass
+        _delete(storage, name)
         raise
+    if (written := _uncommitted.get()) is not None:
+        written.append((storage, saved))
+    return saved
+
+
+@contextmanager
+def removed_unless_committed():
+    """Files :func:`save_whole` writes inside this block are removed again if the block
+    raises. Wrapped around a whole transaction, that covers its COMMIT too: a database that
+    fails (or a connection that is killed) at the very end leaves no file without its row."""
+    written = []
+    token = _uncommitted.set(written)
+    try:
+        yield
+    except BaseException:
+        for storage, name in written:
+            _delete(storage, name)
+        raise
+    finally:
+        _uncommitted.reset(token)
+
+
+def _delete(storage, name):
+    try:
+        if storage.exists(name):
+            storage.delete(name)
+    except OSError:
+        pass
 
 
 def private_storage():

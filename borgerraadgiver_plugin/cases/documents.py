@@ -4,7 +4,10 @@ Only a :class:`~.uploads.CheckedFile` is stored, so every document went through 
 attachment policy, and the scanner's verdict is kept with it: a blocked or unscanned file is
 stored in quarantine, never refused. A file is written before its row, so a writer that fails
 must not leave it behind: :class:`DocumentWriter`, wrapped around the transaction, removes the
-files it wrote when the block raises (their rows roll back with the transaction).
+files it wrote when the block raises (their rows roll back with the transaction). When the
+block is a savepoint inside a longer transaction, a failure after it, the COMMIT included, is
+caught by :func:`~borgerraadgiver_plugin.storage.removed_unless_committed` around that
+transaction (``public_forms.store`` puts it around every public form's).
 """
 
 from ..storage import save_whole

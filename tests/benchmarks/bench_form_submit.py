@@ -34,7 +34,7 @@ def _configure():
         name, _q, query = name.partition("?")
         url = f"{base}/{name}_bench_form" + (f"?{query}" if query else "")
         os.environ["DATABASE_URL"] = url
-        _create_pg_database(url)
+        create_pg_database(url)
     else:
         scratch = tempfile.mkdtemp(prefix="br-bench-form-")
         os.environ["DATABASE_URL"] = f"sqlite:///{scratch}/bench.sqlite3"
@@ -59,7 +59,7 @@ def _pg_admin(url):
     return psycopg.connect(f"{base}/postgres", autocommit=True), name.split("?")[0]
 
 
-def _create_pg_database(url):
+def create_pg_database(url):
     connection, name = _pg_admin(url)
     with connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
@@ -67,7 +67,7 @@ def _create_pg_database(url):
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def _drop_pg_database(url):
+def drop_pg_database(url):
     from django.db import connections
 
     connections.close_all()
@@ -96,7 +96,9 @@ BASELINE_FIELDS = [
 ]
 
 
-def _pages():
+def build_pages():
+    """Migrate, then the complaint form and the baseline FormPage with its 16 questions (the
+    load proof in tests/load builds the same pair)."""
     from django.core.management import call_command
     from wagtail.models import Site
 
@@ -134,7 +136,8 @@ def _complaint_data(area):
     }
 
 
-def _baseline_data():
+def baseline_answers():
+    """What a citizen types into the baseline FormPage (the same story as the complaint)."""
     return {
         "hvad_vil_du": "Klage", "omrade": "Sundhed", "hvad_er_der_sket":
         "Jeg har ventet fire måneder på svar.", "hvornar": "2026-09-01",
@@ -199,15 +202,15 @@ def run():
     from borgerraadgiver_plugin.cases.models import Case
 
     try:
-        form_page, baseline, area = _pages()
+        form_page, baseline, area = build_pages()
         client = Client()
         complaint = (form_page.url, lambda: _complaint_data(area))
-        plain = (baseline.url, _baseline_data)
+        plain = (baseline.url, baseline_answers)
         for _n in range(3):  # warm up both
             client.post(form_page.url, _complaint_data(area))
-            client.post(baseline.url, _baseline_data())
+            client.post(baseline.url, baseline_answers())
         our_queries = _count_queries(client, form_page.url, _complaint_data(area), 302)
-        base_queries = _count_queries(client, baseline.url, _baseline_data(), 200)
+        base_queries = _count_queries(client, baseline.url, baseline_answers(), 200)
         ours, base = _medians(client, complaint, plain)
         receipt = Case.objects.filter(reference__startswith="BR-").order_by("-id").first()
         start = time.perf_counter()
@@ -229,7 +232,7 @@ def run():
         ]
     finally:
         if url.startswith("postgres"):
-            _drop_pg_database(url)
+            drop_pg_database(url)
         elif scratch:
             import shutil
 

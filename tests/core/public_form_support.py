@@ -60,9 +60,10 @@ class Target:
         return self.model.objects.all()
 
 
-def controls(html):
-    """(name, kind, value, selected) for each control of the page's form, in page order."""
-    form = BeautifulSoup(html, "html.parser").find("form", class_="br-form")
+def controls(html, form_class="br-form"):
+    """(name, kind, value, selected) for each control of the page's form, in page order
+    (``form_class`` None: the page's first form)."""
+    form = BeautifulSoup(html, "html.parser").find("form", class_=form_class)
     found = []
     for control in form.find_all(["input", "textarea", "select"]):
         name = control.get("name")
@@ -82,12 +83,12 @@ def controls(html):
     return found
 
 
-def fill(html, answers=None):
+def fill(html, answers=None, form_class="br-form"):
     """What the browser sends after the citizen typed ``answers`` into the rendered form:
     (name, value) pairs in page order; a file input's place holds the chosen files."""
     answers = answers or {}
     order, rendered = [], {}
-    for name, _kind, value, selected in controls(html):
+    for name, _kind, value, selected in controls(html, form_class):
         if name not in order:
             order.append(name)
         if selected:

@@ -98,11 +98,24 @@ DATABASES = {"default": database_from_env(BASE_DIR / "db.sqlite3")}
 
 
 def cache_from_env():
-    """Redis when ``REDIS_URL`` is set (rate limits shared by all workers), else local memory."""
+    """Redis when ``REDIS_URL`` is set (rate limits shared by all workers), else local memory.
+
+    The Redis cache fails open (docs/resilience.md): while Redis is down every read is a miss
+    and every write is dropped, after at most half a second, so the pages (Wagtail's own
+    site lookup included) and the forms go on working; the rate limit then counts per process.
+    """
     if url := os.environ.get("REDIS_URL"):
-        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                            "LOCATION": url, "KEY_PREFIX": "borgerraadgiver"}}
+        return {"default": {
+            "BACKEND": "django_redis.cache.RedisCache", "LOCATION": url,
+            "KEY_PREFIX": "borgerraadgiver",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5,
+                        "SOCKET_TIMEOUT": 0.5},
+        }}
     return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+# A cache that fails open says so in the log, once per failed operation.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 
 CACHES = cache_from_env()
