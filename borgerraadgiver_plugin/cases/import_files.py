@@ -7,10 +7,15 @@ refuses it with the row. A file that is neither is refused with :class:`Unreadab
 
 import csv
 import io
+import uuid
 import zipfile
 from dataclasses import dataclass
 
+from django.core import signing
+from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+
+from ..storage import save_whole
 
 EXTENSIONS = (".xlsx", ".csv")
 
@@ -82,3 +87,59 @@ def _csv_rows(data):
     except csv.Error as error:
         raise UnreadableFile(_("The CSV file cannot be read: %(error)s") % {
             "error": error}) from error
+
+
+class PendingImport:
+    """An uploaded log kept in private storage between the preview and the confirmation,
+    named by a signed token; discarded on confirmation and at most :attr:`MAX_AGE` seconds
+    old (older ones are purged whenever the import screen is used)."""
+
+    FOLDER = "imports"
+    MAX_AGE = 24 * 3600
+    SALT = "borgerraadgiver.cases.import"
+
+    def __init__(self, storage):
+        self.storage = storage
+
+    def save(self, name, data, mapping_text):
+        key = uuid.uuid4().hex
+        suffix = ".xlsx" if name.lower().endswith(".xlsx") else ".csv"
+        save_whole(self.storage, f"{self.FOLDER}/{key}{suffix}", ContentFile(data))
+        save_whole(self.storage, f"{self.FOLDER}/{key}.toml",
+                   ContentFile((mapping_text or "").encode()))
+        return signing.dumps({"key": key, "suffix": suffix, "name": name}, salt=self.SALT)
+
+    def load(self, token):
+        """``(name, data, mapping text)``, or None for a bad, old or used token."""
+
+        try:
+            found = signing.loads(token, salt=self.SALT, max_age=self.MAX_AGE)
+            with self.storage.open(f"{self.FOLDER}/{found['key']}{found['suffix']}") as file:
+                data = file.read()
+            with self.storage.open(f"{self.FOLDER}/{found['key']}.toml") as file:
+                mapping_text = file.read().decode()
+        except (signing.BadSignature, OSError, KeyError, TypeError):
+            return None
+        return found["name"], data, mapping_text or None
+
+    def discard(self, token):
+
+        try:
+            found = signing.loads(token, salt=self.SALT)
+        except signing.BadSignature:
+            return
+        for suffix in (found.get("suffix", ".csv"), ".toml"):
+            name = f"{self.FOLDER}/{found.get('key', '-')}{suffix}"
+            if self.storage.exists(name):
+                self.storage.delete(name)
+
+    def purge(self, now):
+        """Remove uploads older than MAX_AGE (``now``: an aware datetime)."""
+        try:
+            _dirs, files = self.storage.listdir(self.FOLDER)
+        except FileNotFoundError:
+            return
+        for file_name in files:
+            name = f"{self.FOLDER}/{file_name}"
+            if (now - self.storage.get_modified_time(name)).total_seconds() > self.MAX_AGE:
+                self.storage.delete(name)

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .. import dates
 from ..choices import CaseStatus, Channel, InquiryType, Outcome, RequesterRole
 from ..models import Area, Theme
 from ..references import take_references
@@ -66,6 +67,21 @@ class Row:
 
     number: int
     values: dict
+
+    def shown(self):
+        """The row as the preview shows it: original reference, dates, names of codes."""
+        values = self.values
+
+        def day(name):
+            return dates.show(timezone.localdate(values[name])) if values.get(name) else ""
+
+        def label(name):
+            return CHOICES[name](values[name]).label if values.get(name) else ""
+
+        return [values["original_reference"], day("received_at"), label("channel"),
+                label("inquiry_type"), str(values.get("area") or ""),
+                ", ".join(str(theme) for theme in values.get("themes", ())),
+                label("outcome"), day("closed_at")]
 
 
 @dataclass

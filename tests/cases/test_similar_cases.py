@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from borgerraadgiver_plugin.cases import similar, workflow
 from borgerraadgiver_plugin import dates
+from borgerraadgiver_plugin.cases import similar, workflow
 from borgerraadgiver_plugin.cases.anonymisation import anonymise
 from borgerraadgiver_plugin.cases.models import Case, CaseLink
 from borgerraadgiver_plugin.choices import CaseStatus, Outcome
