@@ -132,7 +132,7 @@ class TriageForm(CaseForm):
         if suggestions:
             self.fields["similar"] = SimilarCaseField(
                 suggestions, label=_("Link to a similar earlier case"), required=False,
-                empty_label=_("None of them"), help_text=_(
+                blank=True, empty_label=_("None of them"), help_text=_(
                     "Earlier cases like this one by text, theme and area. Choosing one links "
                     "the two cases."),
                 error_messages={"invalid_choice": _(

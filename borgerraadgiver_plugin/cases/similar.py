@@ -13,6 +13,7 @@ leaves this module.
 import re
 from dataclasses import dataclass
 from functools import reduce
+from itertools import combinations
 from operator import or_
 
 from django.db import connection
@@ -30,6 +31,9 @@ LIMIT = 5
 CANDIDATES = 40
 #: Words of the case's own text used to look for others (the longest, as the most telling).
 QUERY_TERMS = 12
+#: On PostgreSQL a text match shares two of the case's PAIR_TERMS longest words; the latest
+#: TEXT_POOL such earlier cases are ranked, so common words cannot make the search slow.
+PAIR_TERMS, TEXT_POOL = 6, 500
 TEXT_WEIGHT, TRIGRAM_WEIGHT, THEME_WEIGHT, AREA_WEIGHT = 3.0, 2.0, 2.0, 0.5
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -133,22 +137,29 @@ def _structural_candidates(case, candidates, theme_ids):
 
 
 def _postgres_text_scores(case, candidates, structural_ids):
-    """Full-text rank (Danish) among the best text matches, plus trigram similarity."""
+    """Full-text rank (Danish) among the latest cases sharing two telling words with
+    ``case``, plus trigram similarity; bounded by TEXT_POOL however common the words are."""
     from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
-    from django.db.models import F
+    from django.db.models import F, Subquery
 
     terms = query_terms(case.account)
     if not terms:
         return {}
-    query = reduce(or_, (SearchQuery(term, config="danish") for term in terms))
-    ranked = (candidates.filter(search_vector=query)
-              .annotate(rank=SearchRank(F("search_vector"), query, normalization=32))
+    ranking = reduce(or_, (SearchQuery(term, config="danish") for term in terms))
+    strongest = terms[:PAIR_TERMS]
+    matching = reduce(or_, (SearchQuery(one, config="danish") & SearchQuery(two, config="danish")
+                            for one, two in combinations(strongest, 2))) \
+        if len(strongest) > 1 else ranking
+    pool = (candidates.filter(search_vector=matching).order_by("-received_at", "-id")
+            .values("pk")[:TEXT_POOL])
+    ranked = (Case.objects.filter(pk__in=Subquery(pool))
+              .annotate(rank=SearchRank(F("search_vector"), ranking, normalization=32))
               .order_by("-rank").values_list("pk", flat=True)[:CANDIDATES])
     ids = set(ranked) | set(structural_ids)
     if not ids:
         return {}
     rows = (Case.objects.filter(pk__in=ids)
-            .annotate(rank=SearchRank(F("search_vector"), query, normalization=32),
+            .annotate(rank=SearchRank(F("search_vector"), ranking, normalization=32),
                       trigram=TrigramSimilarity("account", case.account))
             .values_list("pk", "rank", "trigram"))
     # normalization=32 gives rank / (rank + 1): already between 0 and 1.

@@ -66,6 +66,10 @@ class ImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
     def pending(self):
         return PendingImport(private_storage())
 
+    def get_breadcrumbs_items(self):
+        return [{"url": reverse("borgerraadgiver_cases_case:list"), "label": _("Cases")},
+                {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(url=reverse(URL_NAME), **kwargs)
 
