@@ -28,12 +28,12 @@ from .workflow import same_person_cases
 
 LIMIT = 5
 #: Candidates fetched per source (text, themes and area) before the final ranking.
-CANDIDATES = 40
+CANDIDATES = 20
 #: Words of the case's own text used to look for others (the longest, as the most telling).
 QUERY_TERMS = 12
 #: On PostgreSQL a text match shares two of the case's PAIR_TERMS longest words; the latest
 #: TEXT_POOL such earlier cases are ranked, so common words cannot make the search slow.
-PAIR_TERMS, TEXT_POOL = 6, 500
+PAIR_TERMS, TEXT_POOL = 6, 200
 TEXT_WEIGHT, TRIGRAM_WEIGHT, THEME_WEIGHT, AREA_WEIGHT = 3.0, 2.0, 2.0, 0.5
 
 _WORD = re.compile(r"[^\W\d_]{4,}")
@@ -123,17 +123,13 @@ def similar_cases(case, limit=LIMIT):
 
 
 def _structural_candidates(case, candidates, theme_ids):
-    """The latest earlier cases sharing a theme with ``case``, in its area first."""
+    """The latest earlier cases sharing a theme with ``case``."""
     if not theme_ids:
         return []
     through = Case.themes.through
-    sharing = candidates.filter(Exists(through.objects.filter(
-        case_id=OuterRef("pk"), theme_id__in=theme_ids)))
-    found = []
-    if case.area_id:
-        found = list(sharing.filter(area_id=case.area_id)
-                     .values_list("pk", flat=True)[:CANDIDATES])
-    return found + list(sharing.exclude(pk__in=found).values_list("pk", flat=True)[:CANDIDATES])
+    return list(candidates.filter(Exists(through.objects.filter(
+        case_id=OuterRef("pk"), theme_id__in=theme_ids))).values_list("pk", flat=True)[
+        :CANDIDATES])
 
 
 def _postgres_text_scores(case, candidates, structural_ids):
