@@ -30,25 +30,35 @@ def format_reference(prefix, year, number):
 
 def next_reference(moment=None, prefix=None):
     """Take the next reference. Must run inside the transaction that stores the case."""
+    return take_references(moment, 1, prefix)[0]
+
+
+def take_references(moment, count, prefix=None):
+    """Take ``count`` consecutive references of ``moment``'s year in one step (an import of
+    many cases). Must run inside the transaction that stores the cases."""
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        raise RuntimeError("next_reference() must run inside transaction.atomic()")
+        raise RuntimeError("references must be taken inside transaction.atomic()")
     prefix = prefix or conf.get("BORGERRAADGIVER_REFERENCE_PREFIX")
     year = reference_year(moment)
-    number = _increment_returning(connection, prefix, year)
-    if number is not None:
-        return format_reference(prefix, year, number)
+    last = _increment_returning(connection, prefix, year, count)
+    if last is None:
+        last = _increment(prefix, year, count)
+    return [format_reference(prefix, year, number) for number in range(last - count + 1,
+                                                                        last + 1)]
+
+
+def _increment(prefix, year, count):
     counters = ReferenceCounter.objects.filter(prefix=prefix, year=year)
-    if not counters.update(last_number=F("last_number") + 1):
+    if not counters.update(last_number=F("last_number") + count):
         try:
             with transaction.atomic():
-                ReferenceCounter.objects.create(prefix=prefix, year=year, last_number=1)
-            return format_reference(prefix, year, 1)
+                ReferenceCounter.objects.create(prefix=prefix, year=year, last_number=count)
+            return count
         except IntegrityError:
             # Another transaction created this year's counter first; queue behind it.
-            counters.update(last_number=F("last_number") + 1)
-    number = counters.values_list("last_number", flat=True).get()
-    return format_reference(prefix, year, number)
+            counters.update(last_number=F("last_number") + count)
+    return counters.values_list("last_number", flat=True).get()
 
 
 def _supports_returning(connection):
@@ -57,7 +67,7 @@ def _supports_returning(connection):
     return connection.vendor == "sqlite" and sqlite3.sqlite_version_info >= (3, 35)
 
 
-def _increment_returning(connection, prefix, year):
+def _increment_returning(connection, prefix, year, count):
     """The incremented number in one statement; ``None`` when this year's counter does not
     exist yet or the database cannot return from an UPDATE (then the ORM path above runs)."""
     if not _supports_returning(connection):
@@ -66,10 +76,10 @@ def _increment_returning(connection, prefix, year):
     quote = connection.ops.quote_name
     column = quote(meta.get_field("last_number").column)
     # Only quoted names from the model's own metadata are formatted in; values are bound.
-    sql = (f"UPDATE {quote(meta.db_table)} SET {column} = {column} + 1 "  # noqa: S608
+    sql = (f"UPDATE {quote(meta.db_table)} SET {column} = {column} + %s "  # noqa: S608
            f"WHERE {quote(meta.get_field('prefix').column)} = %s "
            f"AND {quote(meta.get_field('year').column)} = %s RETURNING {column}")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [prefix, year])
+        cursor.execute(sql, [count, prefix, year])
         row = cursor.fetchone()
     return row[0] if row else None

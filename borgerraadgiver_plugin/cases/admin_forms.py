@@ -20,7 +20,7 @@ from ..choices import (
 from ..models import Area, BorgerraadgiverSettings, ReferralBody, Theme
 from ..privacy import validate_no_cpr
 from ..text import validate_name, validate_plain_text
-from . import deadlines, uploads, workflow
+from . import deadlines, similar, uploads, workflow
 from .advisors import AdvisorChoiceField, advisors
 from .models import Case, LinkKind
 from .models.timeline import EventKind
@@ -75,6 +75,32 @@ def _date(label, required=True, initial=timezone.localdate):
                            widget=dates.DateInput())
 
 
+class SimilarCaseField(forms.ModelChoiceField):
+    """One of the case's similar earlier cases (:mod:`.similar`), each shown by its label:
+    reference, date, themes and outcome, never the text."""
+
+    def __init__(self, suggestions, **kwargs):
+        self.labels = {suggestion.case.pk: suggestion.label() for suggestion in suggestions}
+        super().__init__(queryset=Case.objects.filter(pk__in=self.labels),
+                         widget=forms.RadioSelect, **kwargs)
+
+    def label_from_instance(self, obj):
+        return self.labels[obj.pk]
+
+
+class SimilarCaseForm(CaseForm):
+    """Choose a similar earlier case to link this one to."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"] = SimilarCaseField(
+            similar.similar_cases(self.case), label=_("Similar earlier case"),
+            empty_label=None, error_messages={
+                "required": _("Choose the case to link to."),
+                "invalid_choice": _("That case is no longer among the similar cases."),
+            })
+
+
 class TriageForm(CaseForm):
     inquiry_type = forms.ChoiceField(label=_("Type"), choices=InquiryType.choices)
     origin = forms.ChoiceField(label=_("Origin"), choices=CaseOrigin.choices)
@@ -99,6 +125,18 @@ class TriageForm(CaseForm):
             "rejection_reason": case.rejection_reason,
             "referral_bodies": list(case.referral_bodies.all()) if case.pk else [],
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        suggestions = similar.similar_cases(self.case)
+        if suggestions:
+            self.fields["similar"] = SimilarCaseField(
+                suggestions, label=_("Link to a similar earlier case"), required=False,
+                blank=True, empty_label=_("None of them"), help_text=_(
+                    "Earlier cases like this one by text, theme and area. Choosing one links "
+                    "the two cases."),
+                error_messages={"invalid_choice": _(
+                    "That case is no longer among the similar cases.")})
 
     def clean(self):
         data = super().clean()

@@ -9,7 +9,7 @@ from ..subject_access import SOURCES_HOOK
 from . import anonymisation, downloads
 from .dashboard import panels_for
 from .subject_access import CaseSource
-from .views import CaseViewSet
+from .views import CaseViewSet, import_log
 from .views.access import CaseDeleteBulkAction
 from .views.access_request import URL_NAME, AccessRequestMenuItem, AccessRequestView
 
@@ -27,6 +27,12 @@ def register_document_download_url():
 def register_access_request_url():
     return [path("borgerraadgiver/cases/access-requests/", AccessRequestView.as_view(),
                  name=URL_NAME)]
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("borgerraadgiver/cases/import/", import_log.ImportView.as_view(),
+                 name=import_log.URL_NAME)]
 
 
 @hooks.register(MENU_HOOK)

@@ -137,15 +137,21 @@ def _count_queries(client, url):
 
 
 def _timed_round_robin(client, urls, repeats=REPEATS):
-    """Median time per URL, the URLs taken in turn so that load from other processes on a
-    shared machine falls on all of them alike."""
-    timings = {label: [] for label in urls}
-    for url in urls.values():
-        _fetch(client, url)  # warm up
+    """Median time per URL, the URLs taken in turn (see :func:`timed_in_turn`)."""
+    return timed_in_turn({label: (lambda url=url: _fetch(client, url))
+                          for label, url in urls.items()}, repeats)
+
+
+def timed_in_turn(calls, repeats):
+    """Median time per call (label -> function of no arguments), the calls taken in turn so
+    that load from other processes on a shared machine falls on all of them alike."""
+    timings = {label: [] for label in calls}
+    for call in calls.values():
+        call()  # warm up
     for _n in range(repeats):
-        for label, url in urls.items():
+        for label, call in calls.items():
             start = time.perf_counter()
-            _fetch(client, url)
+            call()
             timings[label].append(time.perf_counter() - start)
     return {label: statistics.median(values) for label, values in timings.items()}
 

@@ -2,6 +2,7 @@
 
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -173,6 +174,14 @@ class Case(LockableMixin, DataSubjectRights):
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True,
                                       editable=False)
 
+    # An imported case keeps the reference it had in the log it came from (cases.importing);
+    # it takes a new reference of its own from the yearly counter like any other case.
+    original_reference = models.CharField(_("original reference"), max_length=60, blank=True,
+                                          editable=False)
+    # The account as a Danish full-text vector, kept by a PostgreSQL trigger and GIN-indexed
+    # (migration 0007) for similar earlier cases (cases.similar); null on other databases.
+    search_vector = SearchVectorField(null=True, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -190,6 +199,11 @@ class Case(LockableMixin, DataSubjectRights):
             models.Index(fields=["area", "-received_at", "-id"], name="br_case_area_received"),
             models.Index(fields=["next_deadline"], name="br_case_next_deadline"),
             models.Index(token_selector(), name="br_case_receipt_selector"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["original_reference"],
+                                    condition=~models.Q(original_reference=""),
+                                    name="borgerraadgiver_case_original_reference"),
         ]
 
     def __str__(self):

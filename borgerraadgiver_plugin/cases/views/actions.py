@@ -41,6 +41,8 @@ def _triage(case, user, data):
                     within_remit=data["within_remit"],
                     rejection_reason=data["rejection_reason"],
                     referral_bodies=data["referral_bodies"])
+    if data.get("similar"):
+        workflow.link(case, data["similar"], user)
 
 
 def _close(case, user, data):
@@ -125,6 +127,9 @@ ACTIONS = {
     "link": Action(gettext_lazy("Link to another case"), admin_forms.LinkForm,
                    lambda c, u, d: workflow.link(c, d["reference"], u, d["kind"]),
                    gettext_lazy("The cases are linked.")),
+    "similar": Action(gettext_lazy("Link a similar earlier case"), admin_forms.SimilarCaseForm,
+                      lambda c, u, d: workflow.link(c, d["other"], u),
+                      gettext_lazy("The cases are linked.")),
     "merge": Action(gettext_lazy("Merge into another case"), admin_forms.OtherCaseForm,
                     lambda c, u, d: workflow.merge(c, d["reference"], u),
                     gettext_lazy("The case is merged.")),

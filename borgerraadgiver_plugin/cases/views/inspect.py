@@ -1,6 +1,7 @@
 """The case as one page: facts, deadlines, timeline, forwardings, links and the next steps."""
 
 import datetime
+from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -12,7 +13,7 @@ from wagtail.snippets.views.snippets import InspectView
 
 from ... import audit, dates
 from ...choices import CaseStatus
-from .. import deadlines, workflow
+from .. import deadlines, similar, workflow
 from ..advisors import advisor_name
 from ..models import CaseLink
 from .access import CaseAccessMixin
@@ -26,7 +27,7 @@ CASE_ACTIONS_HOOK = "register_borgerraadgiver_case_action"
 #: Steps offered on an open case, in the order an advisor usually takes them.
 OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
               "statement-request", "statement-received", "conclude", "pause", "resume",
-              "extend", "close", "link", "merge"]
+              "extend", "close", "link", "similar", "merge"]
 
 
 class CaseInspectView(CaseAccessMixin, InspectView):
@@ -77,12 +78,18 @@ class CaseInspectView(CaseAccessMixin, InspectView):
             names = [name for name in names if name != "answer"]
         if not case.statement_requested_on or case.statement_received_on:
             names = [name for name in names if name != "statement-received"]
+        if not self.similar_cases:
+            names = [name for name in names if name != "similar"]
         return self.own_steps([*names, *rights]) + self.registered_actions()
 
     def own_steps(self, names):
         return [{"label": ACTIONS[name].label,
                  "url": reverse(self.action_url_name, args=[self.object.pk, name])}
                 for name in names]
+
+    @cached_property
+    def similar_cases(self):
+        return similar.similar_cases(self.object)
 
     def registered_actions(self):
         """The buttons other parts add with :data:`CASE_ACTIONS_HOOK`, after the case's own."""
@@ -106,6 +113,7 @@ class CaseInspectView(CaseAccessMixin, InspectView):
             "links_to": CaseLink.objects.filter(other=case).select_related("case"),
             "merged_cases": case.merged_cases.all(),
             "same_person": workflow.same_person_cases(case).unrestricted()[:20],
+            "similar_cases": self.similar_cases,
             "steps": self.steps(),
             "recommendations": list(case.recommendations.all())
             if hasattr(case, "recommendations") else [],

@@ -6,6 +6,7 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger
 from django.db import connection
 from django.db.models import Prefetch
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
@@ -22,6 +23,7 @@ from ...streaming import StreamingExportMixin
 from .. import exports
 from ..advisors import advisor_name
 from ..models import Case
+from . import import_log
 from .access import CaseAccessMixin, refuse
 
 EXPORT_PERMISSION = "borgerraadgiver_cases.export_case"
@@ -234,6 +236,9 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
                 params[exports.INCLUDE_TEXT_PARAM] = "1"
                 buttons.append(Button(label, url=f"{self.request.path}?{params.urlencode()}",
                                       icon_name="download", priority=priority))
+        if self.request.user.has_perm(import_log.PERMISSION):
+            buttons.append(Button(_("Import a case log"), url=reverse(import_log.URL_NAME),
+                                  icon_name="upload", priority=130))
         return buttons
 
     def get_filename(self):
