@@ -1,6 +1,7 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
 from .links import CaseLink, LinkKind
 from .pages import ComplaintFormPage
+from .representation import Representative
 from .timeline import CaseDocument, CaseEvent, Forwarding
 
 __all__ = [
@@ -13,4 +14,5 @@ __all__ = [
     "ComplaintFormPage",
     "Forwarding",
     "LinkKind",
+    "Representative",
 ]

@@ -136,7 +136,7 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("area", "assigned_to")
         if self.is_export:
-            queryset = queryset.prefetch_related(
+            queryset = queryset.select_related("representative").prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.only("id", "name")))
         return queryset
 
