@@ -134,7 +134,7 @@ def test_a_meeting_naming_a_unit_that_ended_or_was_closed_is_refused(people, uni
     with pytest.raises(ValidationError) as error:
         coordination.log_meeting(people["ended"], veteran_coordinator, date=helpers.today(),
                                  touchpoints=[ended])
-    assert "no longer valid" in " ".join(error.value.message_dict["touchpoints"])
+    assert "ikke længere gyldig" in " ".join(error.value.message_dict["touchpoints"])
     units["housing"].valid_to = helpers.today() - datetime.timedelta(days=3)
     units["housing"].save()
     closed = people["recent"].touchpoints.get(area=units["housing"])
