@@ -39,10 +39,10 @@ def coordinated(on=None):
                           activities__kind=ActivityKind.COORDINATION_MEETING))))
 
 
-def needing_coordination(on=None, *, area=None, quiet_weeks=None):
+def needing_coordination(on=None, *, area=None, quiet_weeks=QUIET_WEEKS):
     """Active contacts in touch with two or more units; with ``area``, only those whose
-    current units include it; with ``quiet_weeks``, only those with no coordination meeting in
-    that many weeks (never counts as quiet). Longest quiet first."""
+    current units include it; only those with no coordination meeting in ``quiet_weeks``
+    weeks (never counts as quiet; 0 for everyone). Longest quiet first."""
     on = on or rules.today()
     contacts = coordinated(on).filter(unit_count__gte=2)
     if area is not None:
