@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import audit, dates
-from ..choices import CaseStatus, HandlingMethod, Outcome, UpheldValue
+from ..choices import CaseStatus, HandlingMethod, Outcome, RequesterRole, UpheldValue
 from . import deadlines
 from .documents import DocumentWriter
 from .models import (
@@ -216,6 +216,10 @@ def record_representative(case, user, *, name, relation, email="", phone="",
             raise WorkflowRefused(" ".join(error.messages)) from None
         representative.save()
         case.representative = representative
+        if case.requester_role in (RequesterRole.CITIZEN, RequesterRole.ANONYMOUS):
+            # Who contacted the advisor is now the representative, in exports and statistics.
+            case.requester_role = RequesterRole.REPRESENTATIVE
+            case.save(update_fields=["requester_role", "updated_at"])
         event.text = _("Representative recorded (%(relation)s). %(state)s") % {
             "relation": representative.get_relation_display(),
             "state": case.power_of_attorney().text}

@@ -213,6 +213,17 @@ def test_forwarding_under_a_valid_power_of_attorney_asks_for_no_reason(advisor_c
     assert Forwarding.objects.filter(case=open_case).exists()
 
 
+def test_recording_a_representative_makes_the_representative_the_requester(advisor):
+    case = CaseFactory(open=True, requester_role="CITIZEN")
+    workflow.record_representative(case, advisor, name="Bo Berg", relation="RELATIVE",
+                                   poa_received_on=TODAY, poa_oral=True,
+                                   poa_oral_note="Parten sagde ja.")
+    case = Case.objects.get(pk=case.pk)
+    assert case.requester_role == RequesterRole.REPRESENTATIVE
+    assert case.representative_may_be_told()
+    assert case.citizen_name == "Anne Hansen"  # the party stays the party
+
+
 def test_the_rule_refuses_forwarding_without_http_too(advisor, open_case):
     RepresentativeFactory(case=open_case, poa_received_on=None, poa_document=None)
     case = Case.objects.get(pk=open_case.pk)
