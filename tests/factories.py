@@ -11,7 +11,13 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases import outbox_kinds
-from borgerraadgiver_plugin.cases.models import Case, CaseDocument, ComplaintFormPage, Forwarding
+from borgerraadgiver_plugin.cases.models import (
+    Case,
+    CaseDocument,
+    ComplaintFormPage,
+    Forwarding,
+    Representative,
+)
 from borgerraadgiver_plugin.choices import CaseStatus, Channel, InquiryType
 from borgerraadgiver_plugin.learning.models import (
     LearningNoteIndexPage,
@@ -128,6 +134,24 @@ class CaseDocumentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyAttribute(lambda document: ContentFile(document.content, name="upload"))
     size = factory.LazyAttribute(lambda document: len(document.content))
     sha256 = factory.LazyAttribute(lambda document: hashlib.sha256(document.content).hexdigest())
+
+
+class RepresentativeFactory(factory.django.DjangoModelFactory):
+    """A lawyer acting for the party under a written power of attorney received today and
+    valid for a year (``poa_document=None, poa_received_on=None`` for none yet)."""
+
+    class Meta:
+        model = Representative
+
+    case = factory.SubFactory(CaseFactory, requester_role="REPRESENTATIVE")
+    name = "Advokat Lise Holm"
+    relation = "LAWYER"
+    email = "lise@advokat.invalid"
+    poa_received_on = factory.LazyFunction(timezone.localdate)
+    poa_valid_until = factory.LazyAttribute(
+        lambda rep: rep.poa_received_on and rep.poa_received_on + datetime.timedelta(days=365))
+    poa_document = factory.SubFactory(CaseDocumentFactory, original_name="fuldmagt.pdf",
+                                      case=factory.SelfAttribute("..case"))
 
 
 class OutboxMessageFactory(factory.django.DjangoModelFactory):

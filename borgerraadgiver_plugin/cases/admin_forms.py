@@ -19,11 +19,12 @@ from ..choices import (
 )
 from ..models import Area, BorgerraadgiverSettings, ReferralBody, Theme
 from ..privacy import validate_no_cpr
-from ..text import validate_name, validate_plain_text
+from ..text import validate_name, validate_phone, validate_plain_text
 from . import deadlines, similar, uploads, workflow
 from .advisors import AdvisorChoiceField, advisors
 from .models import Case, LinkKind
 from .models.timeline import EventKind
+from .representation import PowerOfAttorneyScope, RepresentativeRelation
 
 DEFAULT_CONSENT_WORDING = _(
     "The citizen agrees that the citizen advisor may contact the unit and its caseworker "
@@ -181,9 +182,73 @@ class ForwardForm(CaseForm):
     contact_person = forms.CharField(label=_("Contact person"), required=False, max_length=200,
                                      validators=[validate_plain_text])
     sent_on = _date(_("Sent"))
+    poa_reason = forms.CharField(
+        label=_("Why forward without a valid power of attorney?"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_plain_text, validate_no_cpr],
+        help_text=_("Only when the representative's power of attorney is not valid: the reason "
+                    "is kept on the timeline."))
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        if not case.has_representative:
+            del self.fields["poa_reason"]
+        else:
+            self.power_of_attorney = case.power_of_attorney()
+            if self.power_of_attorney.valid:
+                del self.fields["poa_reason"]
+            else:
+                field = self.fields["poa_reason"]
+                field.help_text = f"{self.power_of_attorney.text} {field.help_text}"
 
     def initial_for(self, case):
         return {"unit": case.area_id}
+
+
+class RepresentativeForm(CaseForm):
+    """The representative and the power of attorney; the file goes through the attachment
+    policy and into the case's private documents."""
+
+    name = forms.CharField(label=_("Representative's name"), max_length=200,
+                           validators=[validate_plain_text, validate_name])
+    relation = forms.ChoiceField(label=_("Relation to the party"),
+                                 choices=RepresentativeRelation.choices)
+    email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=40,
+                            validators=[validate_plain_text, validate_phone])
+    poa_received_on = _date(_("Power of attorney received"), required=False, initial=None)
+    poa_scope = forms.ChoiceField(label=_("The power of attorney covers"),
+                                  choices=PowerOfAttorneyScope.choices)
+    poa_parts = _text(_("Parts covered"), required=False,
+                      help_text=_("Only when it covers named parts of the case."))
+    poa_valid_until = _date(_("Valid until"), required=False, initial=None)
+    document = AttachmentField(label=_("The power of attorney (file)"), required=False,
+                               help_text=_("Stored among the case's private documents."))
+    poa_oral = forms.BooleanField(label=_("Oral power of attorney, noted"), required=False)
+    poa_oral_note = _text(_("Note of the oral power of attorney"), required=False,
+                          help_text=_("Who gave it, when and what it covers."))
+
+    def initial_for(self, case):
+        if not case.has_representative:
+            return {}
+        rep = case.representative
+        return {name: getattr(rep, name) for name in (
+            "name", "relation", "email", "phone", "poa_received_on", "poa_scope", "poa_parts",
+            "poa_valid_until", "poa_oral", "poa_oral_note")}
+
+    def clean(self):
+        cleaned = super().clean()
+        until, received = cleaned.get("poa_valid_until"), cleaned.get("poa_received_on")
+        if until and received and until < received:
+            self.add_error("poa_valid_until", _(
+                "The power of attorney cannot end before it was received."))
+        has_document = cleaned.get("document") or (
+            self.case.has_representative and self.case.representative.poa_document_id)
+        if received and not cleaned.get("poa_oral") and not has_document and (
+                "document" not in self.errors):
+            self.add_error("document", _(
+                "Attach the power of attorney, or mark it as oral and note it."))
+        return cleaned
 
 
 class AnswerForm(CaseForm):
@@ -297,7 +362,7 @@ class CaseAdminForm(WagtailAdminModelForm):
     session; the web form is the only way a case gets the web-form channel.
     """
 
-    NAME_FIELDS = ("citizen_name", "on_behalf_of")
+    NAME_FIELDS = ("citizen_name",)
     TEXT_FIELDS = ("citizen_phone", "citizen_address", "account")
 
     #: The version of the case the form was opened on; a save over a newer version is refused.

@@ -20,12 +20,12 @@ from ..choices import CaseStatus
 from ..models import OutboxMessage
 from ..public_forms import new_receipt_token
 from ..retention import Source, start_of, write_json
-from .models import Case, CaseDocument, CaseEvent, Forwarding
+from .models import Case, CaseDocument, CaseEvent, Forwarding, Representative
 
 #: Case fields emptied; everything else on the row is kept for the statistics.
 PERSONAL_FIELDS = (
     "citizen_name", "citizen_email", "citizen_phone", "citizen_address", "contact_preference",
-    "on_behalf_of", "consent_wording", "account", "pause_reason", "investigation_questions",
+    "consent_wording", "account", "pause_reason", "investigation_questions",
     "advisor_statement", "request_to_act", "legal_hold_reason", *Case.RIGHTS_TEXT_FIELDS,
 )
 
@@ -64,6 +64,9 @@ def anonymise(case, user=None):
     case.events.update(text="")
     case.forwardings.update(contact_person="")
     case.survey_invitations.all().delete()  # the survey link dies with the receipt link
+    # The representative's relation and the power of attorney's dates stay; who it was goes.
+    Representative.objects.filter(case=case).update(
+        name="", email="", phone="", poa_parts="", poa_oral_note="", poa_document=None)
     documents = list(case.documents.all())
     # Inside the transaction: a run that dies after this leaves the case not anonymised, and
     # the next run finds the files gone (which is fine) and finishes it. Deleting after the
@@ -118,8 +121,8 @@ def export(case, folder):
     """Write the case, its timeline, forwardings and documents for the archive: one JSON
     file named after the reference, the files beside it in a folder of the same name."""
     documents = list(case.documents.all())
-    rows = [case, *case.events.all(), *case.forwardings.all(), *case.handling_methods.all(),
-            *documents]
+    rows = [case, *Representative.objects.filter(case=case), *case.events.all(),
+            *case.forwardings.all(), *case.handling_methods.all(), *documents]
     files = Path(folder) / case.reference
     for document in documents:
         if document.file.name and document.file.storage.exists(document.file.name):

@@ -1,7 +1,9 @@
 """Demo cases: about two years of realistic inquiries for a municipality of 23,000."""
 
 import datetime
+import hashlib
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -17,15 +19,19 @@ from ..choices import (
 )
 from ..demo import ensure_page, now_minus
 from ..models import Area, BorgerraadgiverSettings, Theme
+from .documents import DocumentWriter
 from .models import (
     Case,
     CaseEvent,
     CaseHandlingMethod,
     ComplaintFormPage,
     Forwarding,
+    Representative,
     SurveyAnswer,
 )
 from .models.timeline import EventKind
+from .representation import RepresentativeRelation
+from .uploads import CheckedFile
 
 FIRST_NAMES = ["Anne", "Bo", "Camilla", "Dorte", "Erik", "Frida", "Gitte", "Hans", "Ida", "Jens",
                "Karen", "Lars", "Mona", "Niels", "Ole", "Pia", "Rasmus", "Susanne", "Torben"]
@@ -145,6 +151,7 @@ def build(context):
         _create_case(rng, received, advisor, themes, areas, calendar, context.today)
         count += 1
     _work_in_progress(rng, advisor, calendar, context.today, areas)
+    _representatives(rng, advisor, context.today)
     count += _past_retention(rng, advisor, themes, areas, calendar, context.today)
     context.log.append(ngettext("%(count)s demo case", "%(count)s demo cases", count)
                        % {"count": count})
@@ -360,3 +367,47 @@ def _work_in_progress(rng, advisor, calendar, today, areas):
         workflow.merge(duplicate, survivor, advisor)
     for case in Case.objects.open():
         deadlines.refresh_next_deadline(case)
+
+
+#: A written power of attorney as the demo stores it (a one-page PDF's bytes).
+DEMO_POA = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids"
+            b"[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def _representatives(rng, advisor, today):
+    """Every case from a representative gets one; two open cases show the power of attorney
+    at a glance: one valid until the end of the year, one that expired yesterday."""
+    cases = Case.objects.filter(requester_role=RequesterRole.REPRESENTATIVE,
+                                representative__isnull=True)
+    for case in cases:
+        received = timezone.localdate(case.received_at)
+        Representative.objects.create(
+            case=case, name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
+            relation=rng.choice([RepresentativeRelation.RELATIVE, RepresentativeRelation.LAWYER,
+                                 RepresentativeRelation.ORGANISATION]),
+            poa_received_on=received, poa_oral=True,
+            poa_oral_note="Parten bekræftede fuldmagten i telefonen.")
+    open_cases = list(Case.objects.open().filter(citizen_name__gt="").order_by("-received_at")
+                      [15:17])
+    if len(open_cases) < 2:
+        return
+    valid, expired = open_cases
+    checked = CheckedFile(ContentFile(DEMO_POA, name="fuldmagt.pdf"), "fuldmagt.pdf",
+                          "application/pdf", len(DEMO_POA), hashlib.sha256(DEMO_POA).hexdigest())
+    with DocumentWriter() as documents:
+        document = documents.add(checked, case=valid, uploaded_by=advisor)
+    for case, values in (
+        (valid, {"name": "Advokat Lise Holm", "relation": RepresentativeRelation.LAWYER,
+                 "email": "lise.holm@advokat.example.invalid", "poa_document": document,
+                 "poa_received_on": today - datetime.timedelta(days=20),
+                 "poa_valid_until": datetime.date(today.year, 12, 31)}),
+        (expired, {"name": "Ældre Sagen, rådgiver", "relation":
+                   RepresentativeRelation.ORGANISATION, "phone": "33 96 86 86",
+                   "poa_oral": True, "poa_oral_note": "Fuldmagt givet mundtligt i telefonen "
+                   "for tre måneder.",
+                   "poa_received_on": today - datetime.timedelta(days=92),
+                   "poa_valid_until": today - datetime.timedelta(days=1)}),
+    ):
+        Case.objects.filter(pk=case.pk).update(requester_role=RequesterRole.REPRESENTATIVE,
+                                               consent_contact_unit=True)
+        Representative.objects.update_or_create(case=case, defaults=values)

@@ -11,15 +11,23 @@ from django.utils.translation import gettext_lazy as _
 from .. import dates
 
 BASE_COLUMNS = [
-    "reference", "received_at", "channel", "inquiry_type", "origin", "status", "area",
-    "theme_names", "next_deadline", "outcome", "closed_at",
+    "reference", "received_at", "channel", "requester_role", "representative_relation",
+    "inquiry_type", "origin", "status", "area", "theme_names", "next_deadline", "outcome",
+    "closed_at",
 ]
-TEXT_COLUMNS = ["citizen_name", "citizen_email", "citizen_phone", "account"]
+#: The party's identity and, apart from it, the representative's: never one for the other.
+TEXT_COLUMNS = ["citizen_name", "citizen_email", "citizen_phone", "representative_name",
+                "representative_email", "account"]
 
 HEADINGS = {
     "theme_names": _("Themes"),
     "area": _("Area"),
+    "representative_relation": _("Representative's relation to the party"),
+    "representative_name": _("Representative's name"),
+    "representative_email": _("Representative's e-mail"),
 }
+REPRESENTATIVE_COLUMNS = {"representative_relation": "get_relation_display",
+                          "representative_name": "name", "representative_email": "email"}
 
 INCLUDE_TEXT_PARAM = "with_text"
 
@@ -53,6 +61,12 @@ def display_value(case, field, labels):
         return ", ".join(theme.name for theme in case.themes.all())
     if field == "area":
         return str(case.area) if case.area_id else ""
+    if field in REPRESENTATIVE_COLUMNS:
+        representative = getattr(case, "representative", None)
+        if representative is None:
+            return ""
+        value = getattr(representative, REPRESENTATIVE_COLUMNS[field])
+        return value() if callable(value) else value
     value = getattr(case, field)
     if field in labels:
         return labels[field].get(value, value)

@@ -12,6 +12,7 @@ from ..text import validate_name, validate_phone, validate_plain_text
 from . import triage, uploads
 from .models.case import ContactPreference
 from .models.survey import ReturnChoice, SurveyAnswerChoice
+from .representation import RepresentativeRelation
 
 UNKNOWN_AREA = "unknown"
 YES, NO, DONT_KNOW = "yes", "no", "unknown"
@@ -163,6 +164,13 @@ class ComplaintForm(SpamProtectedForm):
                     "advisor will ask you for it."),
     )
     on_behalf_of = _text(_("Name of the person you write for"), 200, [validate_name])
+    representative_relation = forms.ChoiceField(
+        label=_("How are you related to them?"), required=False, widget=forms.RadioSelect,
+        choices=RepresentativeRelation.choices, initial=RepresentativeRelation.RELATIVE)
+    power_of_attorney = forms.FileField(
+        label=_("Power of attorney"), required=False, allow_empty_file=True,
+        help_text=_("Attach the power of attorney signed by the person you write for. If you "
+                    "do not have it yet, the citizen advisor will ask you for it."))
     attachments = MultipleFileField(
         label=_("Attachments"),
         help_text=_("For example the letter or decision you got. PDF, JPEG, PNG, HEIC, DOCX, "
@@ -186,6 +194,7 @@ class ComplaintForm(SpamProtectedForm):
                                                  "mb": self.limits.max_file_bytes // uploads.MB}
         else:
             del self.fields["attachments"]
+            del self.fields["power_of_attorney"]
         if self.allow_anonymous:
             self.fields["name"].help_text = _(
                 "You may ask for guidance without giving your name. A complaint needs your "
@@ -201,6 +210,15 @@ class ComplaintForm(SpamProtectedForm):
         if errors:
             raise forms.ValidationError(errors)
         return checked
+
+    def clean_power_of_attorney(self):
+        upload = self.cleaned_data.get("power_of_attorney")
+        if not upload:
+            return None
+        checked, errors = uploads.check_files([upload], self.limits)
+        if errors:
+            raise forms.ValidationError(errors)
+        return checked[0]
 
     def clean_matter_date(self):
         day = self.cleaned_data.get("matter_date")

@@ -22,6 +22,8 @@ from . import deadlines, outbox_kinds, triage
 from .documents import DocumentWriter
 from .forms import CONSENT_WORDING, TO_BOOL
 from .models.case import Case
+from .models.representation import Representative
+from .representation import RepresentativeRelation
 
 KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
 KIND_NOTICE = outbox_kinds.NEW_INQUIRY
@@ -42,7 +44,10 @@ def build_case(form, settings, now=None):
                            age_limit_months=settings.complaint_age_limit_months)
     name, email, phone = data.get("name", ""), data.get("email", ""), data.get("phone", "")
     if data.get("on_behalf"):
+        # The writer is the representative (:func:`build_representative`); the case's own
+        # identity is the party's, so the representative's cases are never counted as theirs.
         role = RequesterRole.REPRESENTATIVE
+        name, email, phone = data.get("on_behalf_of", ""), "", ""
     elif not (name or email or phone):
         role = RequesterRole.ANONYMOUS
     else:
@@ -58,7 +63,6 @@ def build_case(form, settings, now=None):
         citizen_email=email,
         citizen_phone=phone,
         contact_preference=data.get("contact_preference", ""),
-        on_behalf_of=data.get("on_behalf_of", "") if data.get("on_behalf") else "",
         consent_contact_unit=consent,
         consent_given_at=now if consent else None,
         consent_wording=str(CONSENT_WORDING) if consent else "",
@@ -73,14 +77,29 @@ def build_case(form, settings, now=None):
     )
 
 
-def messages_for(case, page, settings):
-    """The citizen's acknowledgement and the advisor's notice: the reference and a generic
-    sentence only, never the citizen's name, text or files."""
+def build_representative(form):
+    """An unsaved :class:`Representative` for a form sent on behalf of someone else (the
+    writer's name and contact), or None. Its power of attorney counts only once the advisor
+    has checked it and recorded when it was received and what it covers."""
+    data = form.cleaned_data
+    if not data.get("on_behalf"):
+        return None
+    return Representative(name=data.get("name", ""), email=data.get("email", ""),
+                          phone=data.get("phone", ""),
+                          relation=data.get("representative_relation")
+                          or RepresentativeRelation.RELATIVE)
+
+
+def messages_for(case, page, settings, representative=None):
+    """The writer's acknowledgement and the advisor's notice: the reference and a generic
+    sentence only, never the citizen's name, text or files. Sent on behalf of someone, the
+    receipt goes to the representative who wrote."""
     reference = case.reference
     messages = []
-    if case.citizen_email:
+    writer_email = representative.email if representative else case.citizen_email
+    if writer_email:
         messages.append({
-            "kind": KIND_ACKNOWLEDGEMENT, "recipient": case.citizen_email,
+            "kind": KIND_ACKNOWLEDGEMENT, "recipient": writer_email,
             "reference": reference,
             "subject": _("Receipt for your inquiry %(reference)s") % {"reference": reference},
             "body": _(
@@ -127,6 +146,7 @@ def _store(form, page, settings, key):
     when a case is already stored under ``key`` (then nothing new is kept)."""
     case = build_case(form, settings)
     case.submission_key = key
+    representative = build_representative(form)
     files = form.cleaned_data.get("attachments") or []
     try:
         with DocumentWriter() as documents, transaction.atomic():
@@ -137,7 +157,12 @@ def _store(form, page, settings, key):
             case.save()
             for checked in files:
                 documents.add(checked, case=case)
-            queue_messages(messages_for(case, page, settings))
+            if representative is not None:
+                representative.case = case
+                if power := form.cleaned_data.get("power_of_attorney"):
+                    representative.poa_document = documents.add(power, case=case)
+                representative.save()
+            queue_messages(messages_for(case, page, settings, representative))
     except IntegrityError:
         existing = Case.objects.filter(submission_key=key).first()
         if key and existing is not None:

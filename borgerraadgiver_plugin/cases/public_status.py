@@ -102,16 +102,22 @@ def public_status(case, today=None, calendar=None):
 
 def send_link_again(reference, email, link_for, now=None):
     """Queue the status link of the case with ``reference`` to its own address, if ``email``
-    is that address. Returns whether a link was queued; the page answers the same either way.
-    At most one such e-mail per case and hour, so the form cannot flood a citizen's inbox."""
+    is that address: the citizen's, or the representative's who wrote for them. Returns
+    whether a link was queued; the page answers the same either way. At most one such e-mail
+    per case and hour, so the form cannot flood an inbox."""
     case = (Case.objects.filter(reference__iexact=reference.strip(), anonymised_at__isnull=True)
-            .exclude(citizen_email="").only(*FIELDS).first())
-    if case is None or not hmac.compare_digest(case.citizen_email.casefold().encode(),
-                                               email.strip().casefold().encode()):
+            .only(*FIELDS).first())
+    representative = getattr(case, "representative", None) if case is not None else None
+    addresses = [case.citizen_email if case else "",
+                 representative.email if representative is not None else ""]
+    wanted = email.strip().casefold().encode()
+    recipient = next((address for address in addresses if address and hmac.compare_digest(
+        address.casefold().encode(), wanted)), None)
+    if recipient is None:
         return False
     hour = (now or timezone.now()).strftime("%Y%m%d%H")
     return queue_message(
-        kind=outbox_kinds.STATUS_LINK, recipient=case.citizen_email,
+        kind=outbox_kinds.STATUS_LINK, recipient=recipient,
         reference=case.reference, dedupe_key=f"status-link:{case.pk}:{hour}",
         subject=gettext("The link to your inquiry %(reference)s") % {"reference": case.reference},
         body=gettext(

@@ -1,15 +1,17 @@
-"""The cases' part of an access request: cases that name the person, as the citizen, on whose
-behalf, in a timeline entry or in a document's file name (see :mod:`..subject_access`)."""
+"""The cases' part of an access request: cases that name the person, as the party, as the
+representative, in a timeline entry or in a document's file name (see :mod:`..subject_access`)."""
 
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from .. import dates
 from ..subject_access import Document, Record, Source, phone_q, text_q
-from .models import Case, CaseDocument, CaseEvent
+from .models import Case, CaseDocument, CaseEvent, Representative
 
 PERMISSION = "borgerraadgiver_cases.view_case"
-CASE_FIELDS = ("citizen_name", "citizen_email", "citizen_phone", "on_behalf_of")
+CASE_FIELDS = ("citizen_name", "citizen_email", "citizen_phone")
+#: The representative's texts an access request searches (the person may be the one who acts).
+REPRESENTATIVE_FIELDS = ("name", "email", "phone", "poa_parts", "poa_oral_note")
 
 
 class CaseSource(Source):
@@ -20,10 +22,14 @@ class CaseSource(Source):
         cases, by_phone = phone_q(Case.objects.all(), query, "citizen_phone")
         matching_events = CaseEvent.objects.filter(text__icontains=query)
         matching_documents = CaseDocument.objects.filter(original_name__icontains=query)
+        representatives, rep_by_phone = phone_q(Representative.objects.all(), query, "phone")
+        representatives = representatives.filter(text_q(query, *REPRESENTATIVE_FIELDS)
+                                                 | rep_by_phone)
         cases = (cases.filter(text_q(query, *CASE_FIELDS) | by_phone
                               | Q(pk__in=matching_events.values("case_id"))
-                              | Q(pk__in=matching_documents.values("case_id")))
-                 .select_related("area")
+                              | Q(pk__in=matching_documents.values("case_id"))
+                              | Q(pk__in=representatives.values("case_id")))
+                 .select_related("area", "representative")
                  .prefetch_related(Prefetch("events", queryset=CaseEvent.objects.order_by(
                      "occurred_at", "pk")), "documents")
                  .order_by("received_at", "pk"))
@@ -34,6 +40,10 @@ def _matched(case, query):
     needle = query.casefold()
     found = [case._meta.get_field(name).verbose_name for name in CASE_FIELDS
              if needle in getattr(case, name).casefold()]
+    representative = getattr(case, "representative", None)
+    if representative and any(needle in getattr(representative, name).casefold()
+                              for name in REPRESENTATIVE_FIELDS):
+        found.append(_("representative"))
     if any(needle in event.text.casefold() for event in case.events.all()):
         found.append(_("timeline"))
     if any(needle in document.original_name.casefold() for document in case.documents.all()):
@@ -54,7 +64,6 @@ def case_record(case, query=""):
         (_("E-mail"), case.citizen_email),
         (_("Phone"), case.citizen_phone),
         (_("Address"), case.citizen_address),
-        (_("On behalf of"), case.on_behalf_of),
         (_("The citizen's account"), case.account),
         (_("The advisor's statement"), case.advisor_statement),
         (_("Request to act (henstilling)"), case.request_to_act),
@@ -62,6 +71,16 @@ def case_record(case, query=""):
     ]
     entries = [(f"{dates.show(event.occurred_at)} {event.get_kind_display()}",
                 [(_("Text"), event.text)]) for event in case.events.all()]
+    representative = getattr(case, "representative", None)
+    if representative:
+        entries.insert(0, (_("Representative"), [(label, value) for label, value in (
+            (_("Name"), representative.name),
+            (_("Relation to the party"), representative.get_relation_display()),
+            (_("E-mail"), representative.email), (_("Phone"), representative.phone),
+            (_("Power of attorney"), case.power_of_attorney().text),
+            (_("Parts covered"), representative.poa_parts),
+            (_("Note of the oral power of attorney"), representative.poa_oral_note),
+        ) if value]))
     documents = [Document(document.original_name, document.file, document.scan_label)
                  for document in case.documents.all()]
     data = {
@@ -69,7 +88,15 @@ def case_record(case, query=""):
         "inquiry_type": case.inquiry_type, "status": case.status, "channel": case.channel,
         "area": str(case.area or ""), "citizen_name": case.citizen_name,
         "citizen_email": case.citizen_email, "citizen_phone": case.citizen_phone,
-        "citizen_address": case.citizen_address, "on_behalf_of": case.on_behalf_of,
+        "citizen_address": case.citizen_address,
+        "representative": {
+            "name": representative.name, "relation": representative.relation,
+            "email": representative.email, "phone": representative.phone,
+            "poa_received_on": representative.poa_received_on,
+            "poa_scope": representative.poa_scope, "poa_parts": representative.poa_parts,
+            "poa_valid_until": representative.poa_valid_until,
+            "poa_oral": representative.poa_oral, "poa_oral_note": representative.poa_oral_note,
+        } if representative else None,
         "account": case.account, "advisor_statement": case.advisor_statement,
         "request_to_act": case.request_to_act, "closed_at": case.closed_at,
         "timeline": [{"occurred_at": event.occurred_at, "kind": event.kind, "text": event.text}

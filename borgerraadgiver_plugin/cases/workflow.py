@@ -7,6 +7,7 @@ deadline current. A refused step raises :class:`WorkflowRefused` with a message 
 and changes nothing. Views only collect input and call these.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -14,10 +15,18 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .. import audit, dates
-from ..choices import CaseStatus, HandlingMethod, Outcome, UpheldValue
+from ..choices import CaseStatus, HandlingMethod, Outcome, RequesterRole, UpheldValue
 from . import deadlines, survey
 from .documents import DocumentWriter
-from .models import Case, CaseEvent, CaseHandlingMethod, CaseLink, Forwarding, LinkKind
+from .models import (
+    Case,
+    CaseEvent,
+    CaseHandlingMethod,
+    CaseLink,
+    Forwarding,
+    LinkKind,
+    Representative,
+)
 from .models.timeline import EventKind
 
 
@@ -135,12 +144,33 @@ def acknowledge(case, user):
            internal=False)
 
 
+def require_power_of_attorney(case, on, reason=""):
+    """A case with a representative is shared only under a power of attorney valid ``on``,
+    unless the advisor records why (``reason``, kept on the timeline). Returns the reason
+    used, "" when none was needed."""
+    if not case.has_representative:
+        return ""
+    state = case.power_of_attorney(on)
+    if state.valid:
+        return ""
+    reason = (reason or "").strip()
+    if not reason:
+        raise WorkflowRefused(_(
+            "%(state)s The representative may not be told about the case without a valid "
+            "power of attorney. Record a valid power of attorney, or write why the case is "
+            "shared anyway.") % {"state": state.text})
+    return reason
+
+
 @transaction.atomic
-def forward(case, user, *, unit, contact_person="", sent_on=None):
-    """Videresendelse: the unit answers the citizen within the working days in the settings."""
+def forward(case, user, *, unit, contact_person="", sent_on=None, poa_reason=""):
+    """Videresendelse: the unit answers the citizen within the working days in the settings.
+    With a representative on the case, refused without a valid power of attorney unless
+    ``poa_reason`` says why (see :func:`require_power_of_attorney`)."""
     ensure_open(case)
     require_consent(case)
     sent_on = sent_on or timezone.localdate()
+    poa_reason = require_power_of_attorney(case, sent_on, poa_reason)
     due = deadlines.forwarding_due(sent_on)
     forwarding = Forwarding.objects.create(case=case, unit=unit, contact_person=contact_person,
                                            sent_on=sent_on, due_on=due)
@@ -149,7 +179,53 @@ def forward(case, user, *, unit, contact_person="", sent_on=None):
     _saved(case, user, ["status"])
     _event(case, user, EventKind.FORWARDED, _("Forwarded to %(unit)s; answer due %(due)s.") % {
         "unit": unit, "due": dates.show(due)})
+    if poa_reason:
+        _event(case, user, EventKind.NOTE, _(
+            "Forwarded without a valid power of attorney: %(reason)s") % {"reason": poa_reason})
     return forwarding
+
+
+@transaction.atomic
+def record_representative(case, user, *, name, relation, email="", phone="",
+                          poa_received_on=None, poa_scope="", poa_parts="",
+                          poa_valid_until=None, poa_oral=False, poa_oral_note="",
+                          document=None):
+    """Record (or update) who represents the party and their power of attorney. ``document``
+    is a :class:`~.uploads.CheckedFile`: stored among the case's private documents and kept as
+    the power of attorney. Invalid dates or a missing note are refused and nothing is stored."""
+    ensure_editable(case)
+    if case.anonymised_at:
+        raise WorkflowRefused(_("The case has already been anonymised."))
+    representative = Representative.objects.filter(case=case).first() or Representative(
+        case=case)
+    representative.name, representative.relation = name, relation
+    representative.email, representative.phone = email, phone
+    representative.poa_received_on = poa_received_on
+    representative.poa_scope = poa_scope or representative.poa_scope
+    representative.poa_parts = poa_parts
+    representative.poa_valid_until = poa_valid_until
+    representative.poa_oral, representative.poa_oral_note = poa_oral, poa_oral_note
+    with DocumentWriter() as documents:
+        event = _event(case, user, EventKind.NOTE, "")
+        if document is not None:
+            representative.poa_document = documents.add(document, case=case, event=event,
+                                                        uploaded_by=user)
+        try:
+            representative.full_clean(exclude=["case"])
+        except ValidationError as error:
+            raise WorkflowRefused(" ".join(error.messages)) from None
+        representative.save()
+        case.representative = representative
+        if case.requester_role in (RequesterRole.CITIZEN, RequesterRole.ANONYMOUS):
+            # Who contacted the advisor is now the representative, in exports and statistics.
+            case.requester_role = RequesterRole.REPRESENTATIVE
+            case.save(update_fields=["requester_role", "updated_at"])
+        event.text = _("Representative recorded (%(relation)s). %(state)s") % {
+            "relation": representative.get_relation_display(),
+            "state": case.power_of_attorney().text}
+        event.save(update_fields=["text"])
+        log(case, "wagtail.edit", user=user)
+    return representative
 
 
 @transaction.atomic

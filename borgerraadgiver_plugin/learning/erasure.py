@@ -15,8 +15,10 @@ from wagtail.models import Revision
 
 
 def _person(case):
-    return [value.casefold() for value in (case.citizen_name, case.on_behalf_of,
-                                           case.citizen_email, case.citizen_phone) if value]
+    values = [case.citizen_name, case.citizen_email, case.citizen_phone]
+    if (representative := getattr(case, "representative", None)) is not None:
+        values += [representative.name, representative.email, representative.phone]
+    return [value.casefold() for value in values if value]
 
 
 def _mentions(content, person):

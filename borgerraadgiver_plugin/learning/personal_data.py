@@ -88,10 +88,12 @@ def block_strings(block, value):
 
 
 def citizen_names(cases):
-    """The names of the citizens (and those they act for) in ``cases``."""
+    """The names of the citizens (and of those who represent them) in ``cases``."""
     names = []
     for case in cases:
-        names.extend(name for name in (case.citizen_name, case.on_behalf_of) if name)
+        representative = getattr(case, "representative", None)
+        names.extend(name for name in (case.citizen_name, representative and representative.name)
+                     if name)
     return names
 
 

@@ -33,7 +33,7 @@ def anonymise(contact, user=None):
     contact.active = False
     contact.anonymised_at = timezone.now()
     contact.save()
-    contact.touchpoints.update(contact_person="", unit="")
+    contact.touchpoints.update(contact_person="", unit="", next_step="", next_step_on=None)
     contact.consents.update(parties="")
     contact.activities.update(participants="", note="", follow_up=None)
     contact.referrals.update(note="")

@@ -121,6 +121,7 @@ def build(context):
     referable = [c for c in contacts if c.consent_state in ("valid", "renewal_due")]
     for contact in rng.sample(referable, min(16, len(referable))):
         _referral(contact, rng, today, partners)
+    _coordination(veterans, areas, today)
     context.log.append(ngettext("%(count)s veteran contact", "%(count)s veteran contacts",
                                 len(contacts)) % {"count": len(contacts)})
 
@@ -200,3 +201,45 @@ def _referral(contact, rng, today, partners):
         status=ReferralStatus.SENT if (today - sent).days < 60 else rng.choice(
             [ReferralStatus.ACCEPTED, ReferralStatus.DECLINED]),
     )
+
+
+#: (veteran's index, [(unit, contact person, weeks in contact, next step, days to it)],
+#: weeks since the last coordination meeting or None for never, follow-up in days)
+COORDINATION = [
+    (0, [("Team Ressourceforløb", "Bente Kjær", 30, "", None),
+         ("Boligsocialt team", "Ole Brandt", 20, "Afklare midlertidig bolig", 3),
+         ("Psykiatri og misbrug", "Rikke Lind", 12, "", None)], 10, None),
+    (1, [("Jobcenter, virksomhedsteam", "Pia Holm", 40, "Praktikplads aftales", 5),
+         ("Ydelsesservice", "Hans Berg", 26, "", None)], 2, 9),
+    (4, [("Familieafdelingen", "Susanne Bak", 8, "", None),
+         ("Sundhed og omsorg", "Kim Lau", 6, "Samtale med sygeplejerske", -1)], None, None),
+]
+
+
+def _coordination(veterans, areas, today):
+    """Veterans in contact with two or three units: one with no coordination meeting for ten
+    weeks, one coordinated recently with a follow-up, one never coordinated, and next steps
+    agreed with units coming due."""
+    if len(areas) < 3:
+        return
+    week = datetime.timedelta(weeks=1)
+    for index, units, weeks_since, follow_up in COORDINATION:
+        contact = veterans[index]
+        if contact.consent_state not in ("valid", "renewal_due"):
+            continue
+        contact.touchpoints.all().delete()
+        contact.activities.filter(kind=ActivityKind.COORDINATION_MEETING).delete()
+        touchpoints = [MunicipalTouchpoint.objects.create(
+            contact=contact, area=areas[offset % len(areas)], unit=unit, contact_person=person,
+            since=today - weeks * week, next_step=step,
+            next_step_on=today + datetime.timedelta(days=days) if step else None)
+            for offset, (unit, person, weeks, step, days) in enumerate(units)]
+        if weeks_since is None:
+            continue
+        meeting = VeteranActivity.objects.create(
+            contact=contact, kind=ActivityKind.COORDINATION_MEETING,
+            date=today - weeks_since * week,
+            participants=", ".join(touchpoint.label for touchpoint in touchpoints[:2]),
+            note="Fælles plan aftalt; hver enhed kender sin del.",
+            follow_up=today + datetime.timedelta(days=follow_up) if follow_up else None)
+        meeting.touchpoints.set(touchpoints[:2])

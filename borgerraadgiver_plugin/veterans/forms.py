@@ -5,8 +5,10 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .. import dates
 from ..spam import SpamProtectedForm
 from ..text import normalise_data, validate_name
+from . import consent as rules
 from .choices import ContactRole
 from .models.contact import VeteranContact
 from .validators import validate_note, validate_phone
@@ -82,3 +84,50 @@ class CoordinationRecordForm(WagtailAdminModelForm):
             if self.instance.pk:
                 contacts = contacts | VeteranContact.objects.filter(pk=self.instance.contact_id)
             _label_contacts(self.fields["contact"], contacts.distinct())
+
+
+class CoordinationFilterForm(forms.Form):
+    """The overview's filters: a unit (area) and "no coordination activity for N weeks"."""
+
+    area = forms.ModelChoiceField(label=_("Unit"), queryset=None, required=False,
+                                  empty_label=_("All units"))
+    weeks = forms.IntegerField(
+        label=_("No coordination activity for (weeks)"), min_value=0, max_value=260,
+        required=False,
+        help_text=_("0 shows everyone in contact with two or more units."),
+        error_messages={"min_value": _("Write a number of weeks from 0 to 260."),
+                        "max_value": _("Write a number of weeks from 0 to 260."),
+                        "invalid": _("Write a number of weeks from 0 to 260.")})
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas
+
+
+class CoordinationMeetingForm(forms.Form):
+    """One coordination meeting about a contact, naming the units that took part."""
+
+    date = forms.DateField(label=_("Date of the meeting"), widget=dates.DateInput(),
+                           initial=rules.today)
+    touchpoints = forms.ModelMultipleChoiceField(
+        label=_("Units taking part"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Choose among the contact's units."),
+                        "invalid_pk_value": _("Choose among the contact's units.")})
+    participants = forms.CharField(label=_("Participants"), max_length=255, required=False,
+                                   validators=[validate_note],
+                                   help_text=_("Left empty: the units named above."))
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
+                           validators=[validate_note, MaxLengthValidator(2000)],
+                           widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text=_("What was agreed; no diagnoses or case content."))
+    follow_up = forms.DateField(label=_("Follow-up date"), required=False,
+                                widget=dates.DateInput())
+
+    def __init__(self, *args, contact, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contact = contact
+        field = self.fields["touchpoints"]
+        # Every unit of the contact is a choice, so an ended one gets the rule's own message.
+        field.queryset = contact.touchpoints.select_related("area")
+        field.label_from_instance = lambda touchpoint: touchpoint.label

@@ -5,8 +5,9 @@
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import Menu
+from wagtail.admin.menu import Menu, MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail_modeladmin.helpers import AdminURLHelper
 from wagtail_modeladmin.menus import GroupMenuItem
@@ -238,6 +239,11 @@ class PlacedGroupMenuItem(GroupMenuItem):
         return bool(conf.get(TOP_LEVEL_SETTING)) == self.top_level and super().is_shown(request)
 
 
+class CoordinationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("borgerraadgiver_veterans.view_veterancontact")
+
+
 class VeteransGroup(ModelAdminGroup):
     menu_label = _("Veterans")
     menu_item_name = "veterans"
@@ -246,6 +252,14 @@ class VeteransGroup(ModelAdminGroup):
     add_to_admin_menu = False  # registered by hand: see get_menu_item
     items = (VeteranContactAdmin, VeteranActivityAdmin, PartnerReferralAdmin,
              ExternalPartnerAdmin, NeedAreaAdmin)
+
+    def get_submenu_items(self):
+        # The coordination overview sits right after the contacts it is drawn from.
+        items = super().get_submenu_items()
+        items.insert(1, CoordinationMenuItem(
+            _("Coordination"), reverse_lazy("borgerraadgiver_veterans_coordination"),
+            name="veteran-coordination", icon_name="group", order=150))
+        return items
 
     def get_menu_item(self, top_level=False):
         return PlacedGroupMenuItem(self, self.get_menu_order(),

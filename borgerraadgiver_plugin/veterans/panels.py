@@ -1,4 +1,5 @@
-"""The coordinator's dashboard panel: follow-ups due and consents due for renewal."""
+"""The coordinator's dashboard panel: follow-ups due, next steps agreed with units and due,
+and consents due for renewal."""
 
 import datetime
 
@@ -6,7 +7,7 @@ from django.db.models import Min, Q
 from wagtail.admin.ui.components import Component
 
 from . import consent as rules
-from .models import VeteranContact
+from .models import MunicipalTouchpoint, VeteranContact
 
 PANEL_DAYS = 7
 PANEL_ROWS = 10
@@ -30,8 +31,12 @@ class VeteranDashboardPanel(Component):
                     .annotate(renew_by=Min("consents__renew_by", filter=rules.renewal_due_q(
                         prefix="consents__")))
                     .filter(~Q(renew_by=None)).order_by("renew_by", "name"))
+        next_steps = (MunicipalTouchpoint.objects.next_step_due(until)
+                      .select_related("contact", "area").order_by("next_step_on", "pk"))
         return {
             "today": today,
+            "next_steps": next_steps[:PANEL_ROWS],
+            "next_step_count": next_steps.count(),
             "follow_ups": follow_ups[:PANEL_ROWS],
             "follow_up_count": follow_ups.count(),
             "renewals": renewals[:PANEL_ROWS],

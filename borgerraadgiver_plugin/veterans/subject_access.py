@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import dates
 from ..subject_access import Record, Source, phone_q, text_q
-from .models import VeteranActivity, VeteranConsent, VeteranContact
+from .models import MunicipalTouchpoint, VeteranActivity, VeteranConsent, VeteranContact
 
 PERMISSION = "borgerraadgiver_veterans.view_veterancontact"
 
@@ -19,12 +19,16 @@ class VeteranSource(Source):
         contacts, by_phone = phone_q(VeteranContact.objects.all(), query, "phone")
         consents = VeteranConsent.objects.filter(parties__icontains=query)
         activities = VeteranActivity.objects.filter(text_q(query, "participants", "note"))
+        touchpoints = MunicipalTouchpoint.objects.filter(
+            text_q(query, "unit", "contact_person", "next_step"))
         contacts = (contacts.filter(text_q(query, "name", "email", "phone") | by_phone
                                     | Q(pk__in=consents.values("contact_id"))
-                                    | Q(pk__in=activities.values("contact_id")))
+                                    | Q(pk__in=activities.values("contact_id"))
+                                    | Q(pk__in=touchpoints.values("contact_id")))
                     .select_related("veteran")
-                    .prefetch_related("consents", "touchpoints__area", "activities",
-                                      "need_areas", "relatives")
+                    .prefetch_related("consents", "touchpoints__area",
+                                      "activities__touchpoints__area", "need_areas",
+                                      "relatives")
                     .order_by("created_at", "pk"))
         return [contact_record(contact, query) for contact in contacts]
 
@@ -38,6 +42,9 @@ def _matched(contact, query):
     if any(needle in f"{activity.participants} {activity.note}".casefold()
            for activity in contact.activities.all()):
         found.append(_("activity log"))
+    if any(needle in f"{touchpoint.unit} {touchpoint.contact_person} {touchpoint.next_step}"
+           .casefold() for touchpoint in contact.touchpoints.all()):
+        found.append(_("municipal touchpoint"))
     # Nothing contains the query as typed: the phone number matched with other spacing.
     return found or [contact._meta.get_field("phone").verbose_name]
 
@@ -70,9 +77,12 @@ def contact_record(contact, query=""):
     ]) for consent in contact.consents.all()]
     entries += [(_("Municipal touchpoint"), [
         (_("Unit"), str(touchpoint)), (_("Contact person there"), touchpoint.contact_person),
+        (_("Agreed next step"), touchpoint.next_step),
+        (_("Next step by"), dates.show(touchpoint.next_step_on)),
     ]) for touchpoint in contact.touchpoints.all()]
     entries += [(f"{dates.show(activity.date)} {activity.get_kind_display()}", [
         (_("Participants"), activity.participants), (_("Note"), activity.note),
+        (_("Units"), ", ".join(str(touchpoint) for touchpoint in activity.touchpoints.all())),
     ]) for activity in contact.activities.all()]
     data = {
         "reference": contact.reference, "role": contact.role, "relation": contact.relation,
@@ -84,8 +94,14 @@ def contact_record(contact, query=""):
                       "given_on": consent.given_on, "withdrawn_on": consent.withdrawn_on}
                      for consent in contact.consents.all()],
         "activities": [{"date": activity.date, "kind": activity.kind,
-                        "participants": activity.participants, "note": activity.note}
+                        "participants": activity.participants, "note": activity.note,
+                        "follow_up": activity.follow_up}
                        for activity in contact.activities.all()],
+        "touchpoints": [{"unit": str(touchpoint), "contact_person": touchpoint.contact_person,
+                         "since": touchpoint.since, "until": touchpoint.until,
+                         "next_step": touchpoint.next_step,
+                         "next_step_on": touchpoint.next_step_on}
+                        for touchpoint in contact.touchpoints.all()],
     }
     return Record(
         key=f"veteran:{contact.pk}", kind=_("Veteran registry"), reference=contact.reference,

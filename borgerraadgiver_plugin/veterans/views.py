@@ -124,7 +124,7 @@ class ContactInspectView(InspectView):
             "offer_anonymisation": can_change and rules.offers_anonymisation(contact),
             "relatives": contact.relatives.all(),
             "touchpoints": contact.touchpoints.select_related("area"),
-            "activities": contact.activities.all(),
+            "activities": contact.activities.prefetch_related("touchpoints__area"),
             "referrals": contact.referrals.select_related("partner"),
             "need_areas": contact.need_areas.all(),
             "can_change": can_change,

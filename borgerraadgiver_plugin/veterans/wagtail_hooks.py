@@ -5,6 +5,7 @@ from .. import retention
 from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
 from . import anonymisation
+from . import coordination_views as coordination
 from .modeladmin import VeteransGroup
 from .panels import VeteranDashboardPanel, can_see_registry
 from .rights_views import ContactRightsView
@@ -32,6 +33,19 @@ def register_anonymise_url():
                  name="borgerraadgiver_veterans_anonymise"),
             path("borgerraadgiver/veterans/contacts/<int:pk>/rights/<slug:step>/",
                  ContactRightsView.as_view(), name="borgerraadgiver_veterans_rights")]
+
+
+@hooks.register("register_admin_urls")
+def register_coordination_urls():
+    base = "borgerraadgiver/veterans/coordination/"
+    return [
+        path(base, coordination.CoordinationOverview.as_view(), name=coordination.OVERVIEW_URL),
+        path(f"{base}meetings/<int:pk>/", coordination.LogMeetingView.as_view(),
+             name=coordination.MEETING_URL),
+        path(f"{base}units/", coordination.UnitsView.as_view(), name=coordination.UNITS_URL),
+        path(f"{base}units/<int:pk>/", coordination.UnitView.as_view(),
+             name=coordination.UNIT_URL),
+    ]
 
 
 @hooks.register("construct_homepage_panels")

@@ -18,6 +18,7 @@ from tests.cases.rendered_form import rendered_form
 from tests.factories import (
     CaseDocumentFactory,
     CaseFactory,
+    RepresentativeFactory,
     VeteranConsentFactory,
     VeteranContactFactory,
 )
@@ -78,8 +79,9 @@ def test_advisor_downloads_everything_held_about_one_person(client, coordinating
                        citizen_phone="20 30 40 50", account="Min sag om hjemmehjælp.")
     CaseEvent.objects.create(case=case, kind="NOTE", text="Ringede til Karen.")
     CaseDocumentFactory(case=case, original_name="klage.pdf", content=b"%PDF-1.4 klagen")
-    other = CaseFactory(citizen_name="Niels Bohr", citizen_email="niels@example.invalid",
-                        on_behalf_of="Karen Blixen")
+    other = RepresentativeFactory(case__citizen_name="Niels Bohr",
+                                  case__citizen_email="niels@example.invalid",
+                                  name="Karen Blixen").case
     contact = VeteranContactFactory(name="Karen Blixen", phone="20304050", consent=None)
     VeteranConsentFactory(contact=contact, parties="Jobcenter")
     CaseFactory(citizen_name="Someone Else", citizen_email="else@example.invalid")
@@ -92,7 +94,7 @@ def test_advisor_downloads_everything_held_about_one_person(client, coordinating
     shown = text_of(results)
     assert case.reference in shown and other.reference in shown and contact.reference in shown
     assert "Someone Else" not in shown
-    assert f"{other.reference}: Niels Bohr Fundet i: på vegne af" in shown
+    assert f"{other.reference}: Niels Bohr Fundet i: repræsentant" in shown
     assert f"{contact.reference}: Karen Blixen Fundet i: navn" in shown
     # Karen's case and registry entry share the phone number; Niels's case names her only.
     _form, data = record_form(results)
@@ -209,7 +211,7 @@ def test_wildcards_and_sql_are_plain_text(advisor_client, query):
 
 
 def test_a_percent_sign_in_the_data_is_found_as_itself(advisor_client):
-    case = CaseFactory(citizen_name="Anne Hansen", on_behalf_of="100% Hansen")
+    case = RepresentativeFactory(case__citizen_name="Anne Hansen", name="100% Hansen").case
 
     assert case.reference in text_of(search(advisor_client, "100%"))
 

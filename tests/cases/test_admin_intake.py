@@ -18,7 +18,7 @@ def intake(**overrides):
         "channel": "PHONE", "inquiry_type": "COMPLAINT", "origin": "CITIZEN",
         "requester_role": "CITIZEN", "citizen_name": "Birthe Skov",
         "citizen_email": "birthe@example.invalid", "citizen_phone": "", "citizen_address": "",
-        "contact_preference": "", "on_behalf_of": "", "account": "Ringede om hjemmehjælp.",
+        "contact_preference": "", "account": "Ringede om hjemmehjælp.",
         "matter_date": "", "unit_contacted": "", "unit_answered": "", "area": "",
         "assigned_to": "",
     }

@@ -215,7 +215,8 @@ def test_a_representative_must_name_the_person_and_is_registered_as_representati
     post(client, form_page, area, on_behalf="on", on_behalf_of="Karl Hansen")
     case = Case.objects.get()
     assert case.requester_role == RequesterRole.REPRESENTATIVE
-    assert case.on_behalf_of == "Karl Hansen"
+    assert case.citizen_name == "Karl Hansen"  # the party
+    assert case.representative.name != "Karl Hansen"  # the writer
 
 
 def test_consent_is_not_assumed(client, form_page, area):

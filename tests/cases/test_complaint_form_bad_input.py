@@ -101,8 +101,8 @@ def test_form_stores_html_script_and_template_syntax_literally_and_escapes_them(
                     on_behalf="on", on_behalf_of=MARKUP[:200])
     assert response.status_code == 302
     case = Case.objects.get()
-    assert case.account == MARKUP and case.citizen_name == MARKUP[:200]
-    assert case.on_behalf_of == MARKUP[:200]
+    assert case.account == MARKUP and case.representative.name == MARKUP[:200]
+    assert case.citizen_name == MARKUP[:200]  # the party, named in "on behalf of"
     # On an error page the text comes back escaped, never executed or rendered.
     error_page = send(client, form_page, area, account=MARKUP, name=MARKUP[:200],
                       inquiry_type="")

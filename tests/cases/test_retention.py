@@ -15,7 +15,13 @@ from borgerraadgiver_plugin.cases.models import Case, CaseDocument, CaseEvent
 from borgerraadgiver_plugin.choices import RetentionMode
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings, OutboxMessage
 from borgerraadgiver_plugin.retention import RetentionRefused, run, run_retention
-from tests.factories import CaseDocumentFactory, CaseFactory, OutboxMessageFactory, UserFactory
+from tests.factories import (
+    CaseDocumentFactory,
+    CaseFactory,
+    OutboxMessageFactory,
+    RepresentativeFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +43,10 @@ def old_case(**kwargs):
 
 
 def test_anonymise_empties_identity_and_text_and_keeps_what_statistics_read():
-    case = old_case(citizen_phone="12 34 56 78", citizen_address="Vej 1", on_behalf_of="Bo",
+    case = old_case(citizen_phone="12 34 56 78", citizen_address="Vej 1",
                     outcome="CRITICISM", criticism_level="")
+    RepresentativeFactory(case=case, name="Bo", phone="11 22 33 44", poa_oral=True,
+                          poa_oral_note="Anne sagde ja i telefonen", poa_document=None)
     CaseEvent.objects.create(case=case, kind="NOTE", text="Ringede om Anne")
     OutboxMessageFactory(reference=case.reference, recipient="anne@example.invalid",
                          subject="Om din sag", body="Kære Anne")
@@ -48,7 +56,11 @@ def test_anonymise_empties_identity_and_text_and_keeps_what_statistics_read():
 
     case.refresh_from_db()
     assert (case.citizen_name, case.citizen_email, case.citizen_phone, case.citizen_address,
-            case.on_behalf_of, case.account) == ("", "", "", "", "", "")
+            case.account) == ("", "", "", "", "")
+    representative = case.representative
+    assert (representative.name, representative.email, representative.phone,
+            representative.poa_oral_note) == ("", "", "", "")
+    assert representative.relation == "LAWYER"  # who acted, by kind, stays
     assert case.anonymised_at is not None
     assert case.receipt_token != receipt
     assert (case.inquiry_type, case.channel, case.outcome) == ("COMPLAINT", "PHONE",

@@ -32,6 +32,7 @@ from tests.factories import (
     OutboxMessageFactory,
     PartnerReferralFactory,
     ReferralBodyFactory,
+    RepresentativeFactory,
     ThemeFactory,
     UserFactory,
     VeteranActivityFactory,
@@ -48,6 +49,7 @@ NOT_PERSONAL = {"reference", "original_reference", "content_type", "kind", "clai
 PLANTED_TABLES = {
     "borgerraadgiver_cases_case", "borgerraadgiver_cases_casedocument",
     "borgerraadgiver_cases_caseevent", "borgerraadgiver_cases_forwarding",
+    "borgerraadgiver_cases_representative",
     "borgerraadgiver_outboxmessage", "borgerraadgiver_veterans_municipaltouchpoint",
     "borgerraadgiver_veterans_partnerreferral", "borgerraadgiver_veterans_veteranactivity",
     "borgerraadgiver_veterans_veteranconsent", "borgerraadgiver_veterans_veterancontact",
@@ -125,15 +127,21 @@ def plant_a_case_and_a_contact():
     event = CaseEvent.objects.create(case=case, kind="NOTE", text="x")
     document = CaseDocumentFactory(case=case, content=f"%PDF-1.4 {CANARY}".encode())
     message = OutboxMessageFactory(reference=case.reference)
-    for record in (case, forwarding, event, document, message):
+    # The representative and the power of attorney: written (the document) and oral (the note).
+    representative = RepresentativeFactory(case=case, poa_document=document, poa_oral=True,
+                                           poa_scope="NAMED_PARTS")
+    for record in (case, forwarding, event, document, message, representative):
         plant(record)
     plant(case, reference=case.reference, submission_key=f"{CANARY}-key")
     plant_log_and_revision(case)
 
     long_ago = timezone.localdate() - datetime.timedelta(days=6 * 365)
     contact = VeteranContactFactory(created_at=closed, consent__given_on=long_ago)
-    touchpoint = MunicipalTouchpoint.objects.create(contact=contact, unit="x")
-    activity = VeteranActivityFactory(contact=contact, date=long_ago)
+    touchpoint = MunicipalTouchpoint.objects.create(contact=contact, unit="x",
+                                                    next_step_on=long_ago)
+    activity = VeteranActivityFactory(contact=contact, date=long_ago,
+                                      kind="COORDINATION_MEETING")
+    activity.touchpoints.set([touchpoint])
     referral = PartnerReferralFactory(contact=contact, sent_on=long_ago,
                                       partner=ExternalPartner.objects.first())
     for record in (contact, *contact.consents.all(), touchpoint, activity, referral):

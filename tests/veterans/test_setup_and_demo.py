@@ -1,12 +1,18 @@
 """Setup seeds the partners and need areas; the demo builds the registry and /veteraner/."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.utils import timezone
 
+from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
+from borgerraadgiver_plugin.veterans import coordination
 from borgerraadgiver_plugin.veterans.models import (
     ExternalPartner,
+    MunicipalTouchpoint,
     NeedArea,
     PartnerReferral,
     VeteranActivity,
@@ -56,3 +62,29 @@ def test_demo_builds_registry_and_request_page(groups, home, client):
     count = VeteranContact.objects.count()
     call_command("borgerraadgiver_demo", verbosity=0)
     assert VeteranContact.objects.count() == count
+
+
+def test_demo_has_veterans_in_several_units_one_without_coordination_for_ten_weeks(
+        groups, home):
+    call_command("borgerraadgiver_demo", verbosity=0)
+    several = {contact.name: contact for contact in coordination.needing_coordination(
+        quiet_weeks=0)}
+    assert {"Jens Mikkelsen", "Lars Poulsen"} <= set(several)
+    assert several["Jens Mikkelsen"].unit_count == 3
+    assert [contact.name for contact in coordination.needing_coordination()
+            if contact.last_coordination] == ["Jens Mikkelsen"]  # ten weeks ago
+    assert several["Jens Mikkelsen"].last_coordination == timezone.localdate() - (
+        datetime.timedelta(weeks=10))
+    assert MunicipalTouchpoint.objects.exclude(next_step="").count() >= 2
+
+
+def test_demo_has_cases_with_a_valid_and_an_expired_power_of_attorney(groups, home):
+    call_command("borgerraadgiver_demo", verbosity=0)
+    states = [case.representative_may_be_told() for case in Case.objects.filter(
+        representative__poa_valid_until__isnull=False)]
+    assert True in states and False in states
+    expired = Case.objects.get(representative__poa_valid_until=timezone.localdate()
+                               - datetime.timedelta(days=1))
+    assert expired.power_of_attorney().expired
+    assert not Case.objects.filter(requester_role="REPRESENTATIVE",
+                                   representative__isnull=True).exists()

@@ -1,6 +1,7 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
 from .links import CaseLink, LinkKind
 from .pages import ComplaintFormPage
+from .representation import Representative
 from .survey import SurveyAnswer, SurveyInvitation
 from .timeline import CaseDocument, CaseEvent, Forwarding
 
@@ -14,6 +15,7 @@ __all__ = [
     "ComplaintFormPage",
     "Forwarding",
     "LinkKind",
+    "Representative",
     "SurveyAnswer",
     "SurveyInvitation",
 ]

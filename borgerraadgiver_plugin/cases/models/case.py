@@ -24,6 +24,7 @@ from ...choices import (
 from ...models import Area, DataSubjectRights, ReferralBody, RestrictableQuerySet, Theme
 from ...public_forms import new_receipt_token, token_selector
 from ...references import next_reference
+from .. import representation
 
 
 class ContactPreference(models.TextChoices):
@@ -79,10 +80,6 @@ class Case(LockableMixin, DataSubjectRights):
     citizen_address = models.TextField(_("address"), blank=True)
     contact_preference = models.CharField(
         _("preferred contact"), max_length=10, choices=ContactPreference.choices, blank=True
-    )
-    on_behalf_of = models.CharField(
-        _("on behalf of"), max_length=200, blank=True,
-        help_text=_("The person a representative acts for; a power of attorney is needed."),
     )
 
     # Consent to contact the unit: the time and the exact wording shown are kept as evidence.
@@ -187,7 +184,7 @@ class Case(LockableMixin, DataSubjectRights):
 
     objects = CaseQuerySet.as_manager()
 
-    NAME_FIELDS = ("citizen_name", "on_behalf_of")
+    NAME_FIELDS = ("citizen_name",)
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -253,6 +250,21 @@ class Case(LockableMixin, DataSubjectRights):
             if case is not None and case.legal_hold:
                 return case.legal_hold_reason or "-"
         return ""
+
+    @property
+    def has_representative(self):
+        return self.pk is not None and hasattr(self, "representative")
+
+    def power_of_attorney(self, on=None):
+        """Where the representative's power of attorney stands on ``on`` (a
+        :class:`~..representation.PowerOfAttorney`)."""
+        return representation.power_of_attorney(
+            self.representative if self.has_representative else None, on)
+
+    def representative_may_be_told(self, on=None):
+        """May the advisor share the case with the representative on ``on`` (default today)?
+        Only under a power of attorney valid that day; False when there is no representative."""
+        return self.power_of_attorney(on).valid
 
     @property
     def is_anonymous(self):

@@ -57,6 +57,10 @@ ACTIONS = {
     "consent": Action(gettext_lazy("Record consent"), admin_forms.ConsentForm,
                       lambda c, u, d: workflow.record_consent(c, u, d["wording"]),
                       gettext_lazy("The consent is recorded.")),
+    "representative": Action(
+        gettext_lazy("Representative and power of attorney"), admin_forms.RepresentativeForm,
+        lambda c, u, d: workflow.record_representative(c, u, **d),
+        gettext_lazy("The representative and the power of attorney are recorded.")),
     "event": Action(gettext_lazy("Add to the timeline"), admin_forms.EventForm,
                     lambda c, u, d: workflow.add_event(c, u, **d),
                     gettext_lazy("The entry is added to the timeline.")),

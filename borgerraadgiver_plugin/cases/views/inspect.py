@@ -25,7 +25,7 @@ from .actions import ACTIONS
 CASE_ACTIONS_HOOK = "register_borgerraadgiver_case_action"
 
 #: Steps offered on an open case, in the order an advisor usually takes them.
-OPEN_STEPS = ["triage", "event", "consent", "acknowledge", "forward", "answer",
+OPEN_STEPS = ["triage", "event", "consent", "representative", "acknowledge", "forward", "answer",
               "statement-request", "statement-received", "conclude", "pause", "resume",
               "extend", "close", "link", "similar", "merge"]
 
@@ -115,6 +115,8 @@ class CaseInspectView(CaseAccessMixin, InspectView):
             "same_person": workflow.same_person_cases(case).unrestricted()[:20],
             "similar_cases": self.similar_cases,
             "steps": self.steps(),
+            "representative": case.representative if case.has_representative else None,
+            "power_of_attorney": case.power_of_attorney() if case.has_representative else None,
             "recommendations": list(case.recommendations.all())
             if hasattr(case, "recommendations") else [],
             "inspect_url_name": self.inspect_url_name,

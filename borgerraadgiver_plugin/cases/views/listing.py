@@ -148,7 +148,7 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
         queryset = (queryset.filter(restricted_at__isnull=False) if self.showing_restricted
                     else queryset.unrestricted()).select_related("area", "assigned_to")
         if self.is_export:
-            queryset = queryset.prefetch_related(
+            queryset = queryset.select_related("representative").prefetch_related(
                 Prefetch("themes", queryset=Theme.objects.only("id", "name")))
         return queryset
 

@@ -25,7 +25,7 @@ from .listing import CaseIndexView, listing_columns
 
 CITIZEN_PANELS = MultiFieldPanel([
     FieldPanel("requester_role"),
-    FieldRowPanel([FieldPanel("citizen_name"), FieldPanel("on_behalf_of")]),
+    FieldPanel("citizen_name"),
     FieldRowPanel([FieldPanel("citizen_email"), FieldPanel("citizen_phone")]),
     FieldPanel("citizen_address"),
     FieldPanel("contact_preference"),
@@ -75,7 +75,7 @@ class CaseViewSet(PluginSnippetViewSet):
         "received_at", "channel", "requester_role", "inquiry_type", "origin", "status",
         "triaged_at", "area", "secondary_areas", "themes", "assigned_to",
         "citizen_name", "citizen_email", "citizen_phone", "citizen_address",
-        "contact_preference", "on_behalf_of", "consent_contact_unit", "consent_given_at",
+        "contact_preference", "consent_contact_unit", "consent_given_at",
         "consent_wording", "matter_date", "unit_contacted", "unit_answered", "account",
         "suggested_rejection_reason", "age_limit_exceeded", "rejection_reason",
         "referral_bodies", "investigation_questions", "statement_due",

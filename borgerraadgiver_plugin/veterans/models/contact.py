@@ -46,6 +46,17 @@ class VeteranContactQuerySet(RestrictableQuerySet):
                            next_follow_up__isnull=False, next_follow_up__lte=until)
 
 
+class TouchpointQuerySet(models.QuerySet):
+    def current(self, on):
+        """Touchpoints the person is still in contact with on ``on``."""
+        return self.filter(models.Q(until__isnull=True) | models.Q(until__gte=on)).exclude(
+            area__valid_to__lt=on)
+
+    def next_step_due(self, until):
+        return self.filter(next_step_on__isnull=False, next_step_on__lte=until,
+                           contact__active=True, contact__anonymised_at__isnull=True)
+
+
 class VeteranContact(ClusterableModel, DataSubjectRights):
     # Personal-data records stay out of Wagtail's reference index, so no "usage" screen of an
     # area or partner lists them (and saving one queues no indexing task).
@@ -207,6 +218,12 @@ class MunicipalTouchpoint(models.Model):
                                       validators=[validate_no_cpr])
     since = models.DateField(_("since"), null=True, blank=True)
     until = models.DateField(_("until"), null=True, blank=True)
+    next_step = models.CharField(
+        _("agreed next step"), max_length=255, blank=True, validators=[validate_note],
+        help_text=_("What was agreed with the unit, without copying its case content."))
+    next_step_on = models.DateField(_("next step by"), null=True, blank=True)
+
+    objects = TouchpointQuerySet.as_manager()
 
     class Meta:
         ordering = ["-since", "pk"]
@@ -222,3 +239,17 @@ class MunicipalTouchpoint(models.Model):
             raise ValidationError({"unit": _("Choose an area or name the unit.")})
         if self.since and self.until and self.until < self.since:
             raise ValidationError({"until": _("The end date must be after the start date.")})
+        if self.next_step_on and not self.next_step.strip():
+            raise ValidationError({"next_step": _("Say what the agreed next step is.")})
+
+    @property
+    def label(self):
+        """The unit as the coordinator names it: area and unit, either one alone."""
+        names = [name for name in (self.area.name if self.area_id else "", self.unit) if name]
+        return " – ".join(names)
+
+    def is_current(self, on):
+        """Still in contact on ``on``: not ended before it, and its area not closed."""
+        if self.until and self.until < on:
+            return False
+        return not (self.area_id and self.area.valid_to and self.area.valid_to < on)

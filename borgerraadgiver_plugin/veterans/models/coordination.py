@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import consent as rules
 from ..choices import ActivityKind, ReferralKind, ReferralStatus
 from ..validators import validate_note
-from .contact import VeteranContact
+from .contact import MunicipalTouchpoint, VeteranContact
 from .vocabulary import ExternalPartner
 
 
@@ -38,6 +38,9 @@ class VeteranActivity(models.Model):
     note = models.TextField(_("note"), blank=True,
                             validators=[validate_note, MaxLengthValidator(2000)])
     follow_up = models.DateField(_("follow-up date"), null=True, blank=True)
+    touchpoints = models.ManyToManyField(
+        MunicipalTouchpoint, verbose_name=_("units"), blank=True, related_name="meetings",
+        help_text=_("For a coordination meeting: the municipal units taking part."))
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -56,6 +59,9 @@ class VeteranActivity(models.Model):
     def clean(self):
         super().clean()
         _check_new(self)
+
+    def unit_names(self):
+        return ", ".join(touchpoint.label for touchpoint in self.touchpoints.all())
 
     def move_contact_follow_up(self):
         """A new log entry settles a follow-up due by its date and sets the next one."""
