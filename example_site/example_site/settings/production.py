@@ -30,6 +30,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
 
 # TLS ends at the proxy, which must set X-Forwarded-Proto itself (and drop the client's).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy's own addresses: only their X-Forwarded-For names the citizen's address, which the
+# forms' rate limit and the login throttling count by.
+BORGERRAADGIVER_TRUSTED_PROXIES = env_list("BORGERRAADGIVER_TRUSTED_PROXIES", "127.0.0.1,::1")
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
 # The monitor may ask gunicorn for the health check directly, over plain HTTP on loopback.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
