@@ -31,6 +31,10 @@ DEFAULTS = {
     "BORGERRAADGIVER_RECEIPT_MISS_LIMIT": 20,
     # Proxies whose X-Forwarded-For is believed; empty means the header is ignored.
     "BORGERRAADGIVER_TRUSTED_PROXIES": (),
+    # Two-factor login: True asks the members of these groups for a one-time code (TOTP) at
+    # the admin login, and refuses them the admin until they have given one.
+    "BORGERRAADGIVER_TWO_FACTOR": False,
+    "BORGERRAADGIVER_TWO_FACTOR_GROUPS": ("Borgerrådgiver", "Veterankoordinator"),
     # Seconds a public form's submission waits for a locked database (SQLite's busy timeout,
     # PostgreSQL's lock timeout) before the citizen is asked to try again, text kept (503).
     "BORGERRAADGIVER_FORM_DB_WAIT": 5,

@@ -3,14 +3,14 @@
 :func:`bad_request` (``handler400``): a form body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` or with
 too many fields or files, or a file name Django will not take, would otherwise get Django's
 bare English "Bad Request (400)". The body was not read, so the citizen is told what to do
-instead; a body that is too big gets 413.
+instead; a body that is too big, or holds more files than any form takes, gets 413.
 
 :func:`csrf_failure` (``CSRF_FAILURE_VIEW``): a public form's security check failed. Citizens
 meet this after leaving the form open for a long time, in a browser that blocks cookies, or
 when something else posted to the form; they are told what to do next (403).
 """
 
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.template.loader import select_template
 from django.views.decorators.csrf import requires_csrf_token
@@ -22,7 +22,8 @@ CSRF_TEMPLATE = "borgerraadgiver/csrf_failure.html"
 
 
 def bad_request(request, exception=None):
-    too_big = isinstance(exception, RequestDataTooBig)
+    # More files than DATA_UPLOAD_MAX_NUMBER_FILES: too much, like a body over the size limit.
+    too_big = isinstance(exception, RequestDataTooBig | TooManyFilesSent)
     body = select_template([TEMPLATE]).render({
         "base_template": conf.get("BORGERRAADGIVER_BASE_TEMPLATE"),
         "back_url": same_site_referer(request), "too_big": too_big,

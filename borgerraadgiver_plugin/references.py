@@ -76,7 +76,7 @@ def _increment_returning(connection, prefix, year, count):
     quote = connection.ops.quote_name
     column = quote(meta.get_field("last_number").column)
     # Only quoted names from the model's own metadata are formatted in; values are bound.
-    sql = (f"UPDATE {quote(meta.db_table)} SET {column} = {column} + %s "  # noqa: S608
+    sql = (f"UPDATE {quote(meta.db_table)} SET {column} = {column} + %s "  # noqa: S608 # nosec B608
            f"WHERE {quote(meta.get_field('prefix').column)} = %s "
            f"AND {quote(meta.get_field('year').column)} = %s RETURNING {column}")
     with connection.cursor() as cursor:

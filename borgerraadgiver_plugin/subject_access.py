@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.staticfiles import finders
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Q, Value
 from django.db.models.functions import Replace
@@ -31,6 +32,8 @@ SOURCES_HOOK = "register_borgerraadgiver_access_request_source"
 QUERY_MAX_LENGTH = 100
 PURPOSE = "access request"
 SUMMARY_TEMPLATE = "borgerraadgiver/subject_access/summary.html"
+#: The summary's stylesheet, written beside it into the ZIP (the template links it).
+SUMMARY_STYLESHEET = "borgerraadgiver/css/subject_access.css"
 #: A phone query: digits with the separators people type, and at least six digits.
 _PHONE_QUERY = re.compile(r"^\+?[\d\s.-]+$")
 _PHONE_SEPARATORS = (" ", "-", ".")
@@ -287,6 +290,7 @@ def write_zip(user, records, output, query=""):
                 cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
             archive.writestr("sammenfatning.html", render_to_string(SUMMARY_TEMPLATE, {
                 "sections": sections, "created": timezone.localtime(), "query": query}))
+            archive.write(finders.find(SUMMARY_STYLESHEET), "sammenfatning.css")
     for instances in _by_model(records).values():
         audit.record_many(user, instances, audit.EXPORT, purpose=PURPOSE)
 

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .. import retention
+from ..admin_assets import stylesheet
 from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
 from . import anonymisation, downloads
@@ -16,6 +17,11 @@ from .views.access_request import URL_NAME, AccessRequestMenuItem, AccessRequest
 register_snippet(CaseViewSet)
 # After Wagtail's own bulk delete (order 0), so that cases get the guarded one.
 hooks.register("register_bulk_action", CaseDeleteBulkAction, order=1)
+
+
+@hooks.register("insert_global_admin_css")
+def case_screens_css():
+    return stylesheet("borgerraadgiver_cases/css/admin.css")
 
 
 @hooks.register("register_admin_urls")

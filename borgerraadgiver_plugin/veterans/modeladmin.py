@@ -50,6 +50,7 @@ class RegistryModelAdmin(ModelAdmin):
     create_view_class = views.RegistryCreateView
     edit_view_class = views.RegistryEditView
     index_view_class = views.RegistryIndexView
+    index_template_name = "borgerraadgiver_veterans/modeladmin/index.html"
 
     def _guarded(self, view, request, instance_pk=None):
         if not self.permission_helper.user_can_list(request.user):

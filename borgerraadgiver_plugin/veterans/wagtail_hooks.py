@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from .. import retention
+from ..admin_assets import stylesheet
 from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
 from . import anonymisation
@@ -15,6 +16,11 @@ from .views import anonymise_view
 veterans_group = VeteransGroup()
 veterans_group.register_with_wagtail()
 hooks.register(SOURCES_HOOK, VeteranSource)
+
+
+@hooks.register("insert_global_admin_css")
+def dashboard_panel_css():
+    return stylesheet("borgerraadgiver_veterans/css/admin.css")
 
 
 @hooks.register(MENU_HOOK)

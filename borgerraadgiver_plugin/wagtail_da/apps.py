@@ -33,9 +33,22 @@ def check_setup(app_configs=None, **kwargs):
             "Wagtail's JavaScript strings (e.g. 'Collapse all') stay English.",
             hint="Add borgerraadgiver_plugin.wagtail_da.LOCALE_DIR to LOCALE_PATHS.",
             id="borgerraadgiver_wagtail_da.W002"))
-    if getattr(settings, "WAGTAILADMIN_USER_LOGIN_FORM", "") != LOGIN_FORM:
+    if not _danish_login_form(getattr(settings, "WAGTAILADMIN_USER_LOGIN_FORM", "")):
         problems.append(checks.Warning(
             "The admin login page labels the password field in English.",
-            hint=f"Set WAGTAILADMIN_USER_LOGIN_FORM = {LOGIN_FORM!r}.",
+            hint=f"Set WAGTAILADMIN_USER_LOGIN_FORM = {LOGIN_FORM!r} (or a subclass of it).",
             id="borgerraadgiver_wagtail_da.W003"))
     return problems
+
+
+def _danish_login_form(path):
+    """The Danish login form or a subclass of it (such as the two-factor one)."""
+    from django.utils.module_loading import import_string
+
+    from .forms import LoginForm
+
+    try:
+        form = import_string(path) if path else None
+    except ImportError:
+        return False
+    return isinstance(form, type) and issubclass(form, LoginForm)

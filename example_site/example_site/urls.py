@@ -5,7 +5,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .health import HealthView
+
 urlpatterns = [
+    # For the monitor (docs/operations.md): 200 when the database, the cache and the outbox are
+    # healthy, else 500 with what is wrong (?format=json or text for scripts).
+    path("health/", HealthView.as_view(), name="health"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

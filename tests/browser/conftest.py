@@ -66,6 +66,20 @@ class Journey:
     def __init__(self, page, folder, base_url):
         self.page, self.folder, self.base_url = page, folder, base_url
         self.steps = 0
+        #: What the Content-Security-Policy refused (chromium's console errors), and every
+        #: request that left the test server, each as it happened.
+        self.csp_violations, self.outside_requests = [], []
+        page.on("console", self._console)
+        page.on("request", self._request)
+
+    def _console(self, message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
+
+    def _request(self, request):
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and not (
+                request.url.startswith(self.base_url)):
+            self.outside_requests.append(f"{self.page.url}: {request.url}")
 
     def goto(self, path):
         self.page.goto(self.base_url + path)

@@ -111,6 +111,10 @@ def test_setup_keeps_a_renamed_theme():
     assert Theme.objects.get(code="OTHER").name == "Øvrige"
 
 
+#: The arguments a command cannot run without, given before the unknown ones.
+REQUIRED_ARGUMENTS = {"borgerraadgiver_two_factor": ["rikke"]}
+
+
 @pytest.mark.parametrize("command", [
     name for name, app in get_commands().items() if app.startswith("borgerraadgiver_plugin")
 ])
@@ -118,6 +122,6 @@ def test_setup_keeps_a_renamed_theme():
 def test_every_command_refuses_unknown_arguments(command, argv, capsys):
     cmd = load_command_class(get_commands()[command], command)
     with pytest.raises(SystemExit) as info:
-        cmd.run_from_argv(["manage.py", command, *argv])
+        cmd.run_from_argv(["manage.py", command, *REQUIRED_ARGUMENTS.get(command, []), *argv])
     assert info.value.code == 2
     assert "unrecognized arguments" in capsys.readouterr().err

@@ -45,19 +45,34 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Hardening (docs/operations.md): the Content-Security-Policy, login throttling, two-factor
+    # login and the health check.
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "health_check",
 ]
 
 MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # django-csp, with the exception Wagtail's admin still needs (see the module).
+    "borgerraadgiver_plugin.content_security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # With BORGERRAADGIVER_TWO_FACTOR: the admin asks the advisor's and the veteran
+    # coordinator's accounts for their one-time code before anything else.
+    "borgerraadgiver_plugin.two_factor.TwoFactorMiddleware",
     # Refuse (403) and log signed-in users without admin access on the plugin's admin URLs.
     "borgerraadgiver_plugin.middleware.PluginAdminAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the Danish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"
@@ -120,6 +135,50 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 CACHES = cache_from_env()
 
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login throttling of the admin and the intranet login: after AXES_FAILURE_LIMIT wrong
+# passwords for one username from one address, that username is refused from that address
+# (the right password too) until the cool-off has passed or ``manage.py axes_reset_username``
+# unlocks it. Locking the pair, not the username alone, keeps a stranger from locking the
+# advisor out from elsewhere.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "borgerraadgiver_plugin.login_protection.lockout_response"
+# The address the rate limits of the public forms use (X-Forwarded-For from trusted proxies).
+AXES_CLIENT_IP_CALLABLE = "borgerraadgiver_plugin.spam.client_ip"
+# Two-factor login (TOTP) for the groups in BORGERRAADGIVER_TWO_FACTOR_GROUPS; off in the
+# demo. Accounts get their authenticator app with ``manage.py borgerraadgiver_two_factor``.
+BORGERRAADGIVER_TWO_FACTOR = False
+OTP_TOTP_ISSUER = "Borgerrådgiveren"
+
+# The Content-Security-Policy of every page (django-csp 4; Django 6 has its own: the
+# SECURE_CSP setting and django.middleware.csp.ContentSecurityPolicyMiddleware take over this
+# dictionary's directives one to one). Nothing inline and nothing from another server: the
+# plugin's templates keep their scripts and styles in static files (a test holds them to it).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # Wagtail's preview shows the page in a frame of the admin.
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -135,7 +194,8 @@ TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 # Danish for Wagtail's JavaScript strings too (the app covers the rest).
 LOCALE_PATHS = [WAGTAIL_DA_LOCALE]
-WAGTAILADMIN_USER_LOGIN_FORM = "borgerraadgiver_plugin.wagtail_da.forms.LoginForm"
+# The Danish login form, with the one-time code when BORGERRAADGIVER_TWO_FACTOR is on.
+WAGTAILADMIN_USER_LOGIN_FORM = "borgerraadgiver_plugin.two_factor.TwoFactorLoginForm"
 USE_TZ = True
 # Wagtail's date pickers write the same dates as the plugin's screens (01.12.2026 14:05).
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
@@ -174,6 +234,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Citizens who meet a failed CSRF check get a friendly Danish page, not Django's technical 403.
 CSRF_FAILURE_VIEW = "borgerraadgiver_plugin.errors.csrf_failure"
 
+# Requests Django refuses before a view (the Danish 400/413 page of errors.py). The
+# complaint form sends at most 20 files (the most the advisor's settings allow) and about
+# 11 000 characters of text: 1 MB of text fields holds that in any encoding several times over
+# and leaves room for the admin's page editor. Files do not count here: the form's own
+# limits refuse them with a message, and the proxy bounds the whole body (client_max_body_size
+# in docs/operations.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# The admin's bulk actions and long StreamFields post hundreds of fields; the form about 30.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DEFAULT_FROM_EMAIL = "borgerraadgiver@example.invalid"

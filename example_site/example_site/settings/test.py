@@ -18,3 +18,7 @@ BORGERRAADGIVER_PRIVATE_ROOT = str(_scratch / "private")
 # A file, not memory, so tests that open several connections share one SQLite database.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(_scratch / "test.sqlite3")}
+
+# Login throttling off, so that the suite's many logins never lock a test user out; the tests
+# of the lockout switch it on (tests/core/test_login_protection.py).
+AXES_ENABLED = False

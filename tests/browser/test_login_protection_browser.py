@@ -1,0 +1,57 @@
+"""The login protection in chromium (issue 17): the advisor types a wrong password until the
+admin login is locked and sees the Danish lockout page; with two-factor login on, the advisor
+types the code from the authenticator app into the admin login and reaches the dashboard."""
+
+import pytest
+from django_otp.oath import totp
+
+from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
+from borgerraadgiver_plugin.two_factor import new_device
+from tests.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "rigtig-hemmelig-2026"
+
+
+@pytest.fixture
+def rikke(groups):
+    return UserFactory(username="rikke", password=PASSWORD, groups=[ADVISOR_GROUP])
+
+
+def test_wrong_passwords_lock_the_login_with_a_danish_page(journey, rikke, settings):
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    for _attempt in range(3):
+        journey.log_in("rikke", "forkert")
+    journey.step("login-locked")
+    text = journey.page.inner_text("body")
+    assert "Login låst" in text and "også med den rigtige adgangskode" in text
+    journey.log_in("rikke", PASSWORD)
+    assert "Login låst" in journey.page.inner_text("body")
+    assert journey.csp_violations == [] and journey.outside_requests == []
+
+
+def test_the_advisor_logs_in_with_the_code_from_the_app(journey, rikke, settings):
+    settings.BORGERRAADGIVER_TWO_FACTOR = True
+    device = new_device(rikke)
+    page = journey.page
+    journey.goto("/admin/login/")
+    page.fill("input[name=username]", "rikke")
+    page.fill("input[name=password]", PASSWORD)
+    right = f"{totp(device.bin_key):06d}"
+    page.get_by_label("Engangskode").fill("111111" if right == "000000" else "000000")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert "Engangskoden er forkert" in page.inner_text("body")
+    journey.step("two-factor-wrong-code")
+
+    page.fill("input[name=username]", "rikke")
+    page.fill("input[name=password]", PASSWORD)
+    page.get_by_label("Engangskode").fill(f"{totp(device.bin_key):06d}")
+    journey.step("two-factor-login")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert page.url.endswith("/admin/")
+    journey.step("two-factor-dashboard")
+    assert journey.csp_violations == [] and journey.outside_requests == []
