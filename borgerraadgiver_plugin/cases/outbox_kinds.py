@@ -1,4 +1,4 @@
-"""The e-mails this part puts in the outbox, and the name the advisor sees for each."""
+"""The e-mails and letters this part puts in the outbox, and the name the advisor sees for each."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -7,13 +7,18 @@ from ..message_kinds import MessageKind
 NEW_INQUIRY = "case.new_inquiry"
 ACKNOWLEDGEMENT = "case.acknowledgement"
 REMINDER = "case_reminder"
+LETTER = "case.letter"
 
 #: A case e-mail names a case and, for the receipt, the citizen's address: only those who may
 #: see cases see them in the outbox.
 SEEN_WITH = "borgerraadgiver_cases.view_case"
 
+
 KINDS = [
     MessageKind(NEW_INQUIRY, _("New inquiry (notice to the advisor)"), SEEN_WITH),
     MessageKind(ACKNOWLEDGEMENT, _("Receipt to the citizen"), SEEN_WITH),
     MessageKind(REMINDER, _("Deadline reminder"), SEEN_WITH),
+    # Never an e-mail: handed to the letter delivery backend (Digital Post).
+    MessageKind(LETTER, _("Letter to the citizen (Digital Post)"), SEEN_WITH,
+                deliver="borgerraadgiver_plugin.cases.letters.deliver"),
 ]

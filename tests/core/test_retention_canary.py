@@ -13,9 +13,11 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
 
 from borgerraadgiver_plugin import audit
+from borgerraadgiver_plugin.cases import letters
 from borgerraadgiver_plugin.cases.models import Case, CaseEvent, CaseHandlingMethod
 from borgerraadgiver_plugin.choices import RetentionMode
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
+from borgerraadgiver_plugin.outbox import deliver_due
 from borgerraadgiver_plugin.reports.statistics import compute, make_period
 from borgerraadgiver_plugin.retention import run
 from borgerraadgiver_plugin.veterans.models import (
@@ -44,6 +46,7 @@ NOT_PERSONAL = {"reference", "content_type", "kind", "claimed_by"}
 PLANTED_TABLES = {
     "borgerraadgiver_cases_case", "borgerraadgiver_cases_casedocument",
     "borgerraadgiver_cases_caseevent", "borgerraadgiver_cases_forwarding",
+    "borgerraadgiver_cases_letter",
     "borgerraadgiver_outboxmessage", "borgerraadgiver_veterans_municipaltouchpoint",
     "borgerraadgiver_veterans_partnerreferral", "borgerraadgiver_veterans_veteranactivity",
     "borgerraadgiver_veterans_veteranconsent", "borgerraadgiver_veterans_veterancontact",
@@ -119,8 +122,17 @@ def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(
     event = CaseEvent.objects.create(case=case, kind="NOTE", text="x")
     document = CaseDocumentFactory(case=case, content=f"%PDF-1.4 {CANARY}".encode())
     message = OutboxMessageFactory(reference=case.reference)
+    # A letter sent through the file backend: its text is in the database, in its PDF on the
+    # case and in the backend's own copy of what it sent.
+    Case.objects.filter(pk=case.pk).update(citizen_address=f"{CANARY} vej 1")
+    case.refresh_from_db()
+    letter = letters.send_letter(case, None, subject="Svar", body=f"Kære {CANARY}")
+    deliver_due()
+    letter.refresh_from_db()
+    assert letter.delivered_at
     for record in (case, forwarding, event, document, message):
         plant(record)
+    plant(letter, dispatch_id=letter.dispatch_id)
     plant(case, reference=case.reference, submission_key=f"{CANARY}-key")
     plant_log_and_revision(case)
 
@@ -140,6 +152,7 @@ def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(
     planted = where_is_the_canary()  # the search finds what was planted, everywhere
     assert {name for name in planted if "/" not in name} == PLANTED_TABLES
     assert any(name.endswith(Path(document.file.name).name) for name in planted)
+    assert any(name.endswith(f"{letter.dispatch_id}/letter.json") for name in planted)
 
     assert run().done == 2
 

@@ -1,4 +1,5 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
+from .letters import Letter, LetterTemplate
 from .links import CaseLink, LinkKind
 from .pages import ComplaintFormPage
 from .timeline import CaseDocument, CaseEvent, Forwarding
@@ -12,5 +13,7 @@ __all__ = [
     "CaseQuerySet",
     "ComplaintFormPage",
     "Forwarding",
+    "Letter",
+    "LetterTemplate",
     "LinkKind",
 ]
