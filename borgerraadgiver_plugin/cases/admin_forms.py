@@ -327,7 +327,7 @@ class LetterForm(CaseForm):
 
     template = forms.ModelChoiceField(
         label=_("Letter template"), queryset=LetterTemplate.objects.all(), required=False,
-        help_text=_("Choose a template and press \u201cUse template\u201d to start from it."))
+        help_text=_("Choose a template and press “Use template” to start from it."))
     subject = forms.CharField(label=_("Subject"), max_length=200, required=False,
                               validators=[validate_plain_text, validate_no_cpr])
     body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(
@@ -340,7 +340,7 @@ class CaseFileForm(CaseForm):
 
     include_internal = forms.BooleanField(
         label=_("Include internal entries"), required=False, initial=True,
-        help_text=_("Internal entries are marked \u201cInternal\u201d in the case file."))
+        help_text=_("Internal entries are marked “Internal” in the case file."))
     leave_out = forms.ModelMultipleChoiceField(
         label=_("Leave out these documents"), queryset=CaseDocument.objects.none(),
         required=False, widget=forms.CheckboxSelectMultiple)

@@ -39,7 +39,7 @@ def test_a_template_with_an_unknown_placeholder_is_refused_naming_it():
 
 def test_a_letter_to_a_case_with_no_address_is_refused_and_nothing_is_stored(groups, template):
     case = CaseFactory(citizen_address="")
-    with pytest.raises(WorkflowRefused, match="postal address"):
+    with pytest.raises(WorkflowRefused, match="postadresse"):
         letters.send_letter(case, None, subject="Emne", body="Tekst")
     assert not Letter.objects.exists() and not OutboxMessage.objects.exists()
     assert not case.documents.exists() and not case.events.exists()
