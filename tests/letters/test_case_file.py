@@ -35,7 +35,8 @@ def full_case(case):
     CaseEvent.objects.create(case=case, kind="NOTE", text="Intern vurdering: ret sikker sag.")
     CaseEvent.objects.create(case=case, kind="CALL", internal=False,
                              text="Talt med borgeren om forløbet.")
-    letters.send_letter(case, None, subject="Kvittering", body="Kære {navn}\nTak for din henvendelse.")
+    letters.send_letter(case, None, subject="Kvittering",
+                        body="Kære {navn}\nTak for din henvendelse.")
     CaseDocumentFactory(case=case, original_name="foto.png", content_type="image/png",
                         content=png())
     CaseDocumentFactory(case=case, original_name="noter.docx",
