@@ -31,7 +31,7 @@ LEFT_OUT = "left_out"
 UNAVAILABLE = "unavailable"
 
 STATES = {
-    INCLUDED: gettext_lazy("included below"),
+    INCLUDED: gettext_lazy("included as an appendix"),
     LISTED: gettext_lazy("listed only (not a PDF or an image)"),
     LEFT_OUT: gettext_lazy("left out"),
 }

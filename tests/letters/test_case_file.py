@@ -66,7 +66,7 @@ def test_the_case_file_holds_the_cover_timeline_documents_and_the_letter(
     assert "Hovedgaden 1" in text  # the party's address on the cover
     assert text.index("Intern vurdering") < text.index("Talt med borgeren")  # in order
     assert "INTERN" in text
-    assert "foto.png" in text and "noter.docx" in text and "kun anført" in text
+    assert "foto.png" in text and "noter.docx" in text and "kun anført" in text and "medtaget som bilag" in text
     assert "Tak for din henvendelse." in text  # the letter's own PDF, appended
     produced = CaseEvent.objects.get(case=full_case, kind="CASE_FILE")
     assert "3 dokumenter" in produced.text
@@ -86,7 +86,7 @@ def test_the_first_page_looks_like_a_cover_sheet(advisor_client, full_case, tmp_
     shutil.copy(page, ARTIFACTS / "case-file-page-1.png")
     image = Image.open(page).convert("L")
     assert image.width < image.height  # A4 portrait
-    dark = sum(1 for value in image.getdata() if value < 128)
+    dark = sum(image.histogram()[:128])
     assert dark > 500  # text is drawn, not a blank page
 
 

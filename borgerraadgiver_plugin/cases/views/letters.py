@@ -6,12 +6,11 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .. import admin_forms, case_file, letters, placeholders, workflow
+from .. import admin_forms, case_file, letters, workflow
 from .actions import Action, CaseActionView
 
 LETTER = Action(gettext_lazy("Write a letter"), admin_forms.LetterForm, None,
-                gettext_lazy("The letter is stored on the case and queued to be sent by "
-                             "Digital Post."))
+                gettext_lazy("The letter is stored on the case and queued to be sent."))
 CASE_FILE = Action(gettext_lazy("Case file (PDF)"), admin_forms.CaseFileForm, None,
                    gettext_lazy("The case file is produced."))
 
@@ -30,7 +29,7 @@ class LetterView(CaseActionView):
             letters.ensure_addressable(self.case)
         except workflow.WorkflowRefused as refusal:
             context["refusal"] = str(refusal)
-        context["placeholders"] = placeholders.PLACEHOLDERS
+        context["case"] = self.case
         return context
 
     def form_valid(self, form):
