@@ -16,7 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from PIL import Image
 
 from .. import audit, dates
@@ -158,7 +158,9 @@ def produce(case, user, *, include_internal=True, leave_out=(), reason="", journ
     omitted = [document.original_name for document in leave_out]
     if not include_internal:
         omitted.append(_("internal entries"))
-    text = _("Case file produced with %(count)s documents.") % {"count": len(entries)}
+    text = ngettext("Case file produced with %(count)s document.",
+                    "Case file produced with %(count)s documents.", len(entries)) % {
+        "count": len(entries)}
     if omitted:
         text += " " + _("Left out: %(what)s. Reason: %(reason)s") % {
             "what": ", ".join(omitted), "reason": reason}

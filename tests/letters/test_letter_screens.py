@@ -108,3 +108,26 @@ def test_the_template_screen_has_a_preview_with_an_invented_citizen(advisor_clie
 def test_people_without_the_case_permission_cannot_write_letters(client, staff_member, case):
     client.force_login(staff_member)
     assert client.get(letter_url(case)).status_code in (302, 403)
+
+
+def test_a_letter_the_backend_cannot_take_is_visible_in_the_outbox_and_can_be_sent_again(
+        advisor_client, case, settings):
+    from borgerraadgiver_plugin.cases import letters
+    from borgerraadgiver_plugin.models import OutboxMessage
+
+    settings.BORGERRAADGIVER_LETTER_BACKEND = "tests.letters.backends.RefusingBackend"
+    letters.send_letter(case, None, subject="Svar", body="Tekst")
+    assert deliver_due() == (0, 1)
+    message = OutboxMessage.objects.get()
+    html = advisor_client.get(reverse("borgerraadgiver_outbox:index")).content.decode()
+    assert "Brev til borgeren (Digital Post)" in html
+    html = advisor_client.get(url("inspect", case.pk)).content.decode()
+    assert "Ikke sendt: se udbakken" in html
+    retry = reverse("borgerraadgiver_outbox:retry", args=[message.pk])
+    html = advisor_client.get(reverse("borgerraadgiver_outbox:inspect", args=[message.pk]))
+    assert f'href="{retry}"' in html.content.decode()
+    settings.BORGERRAADGIVER_LETTER_BACKEND = "borgerraadgiver_plugin.cases.delivery.FileBackend"
+    advisor_client.post(retry, rendered_form(advisor_client.get(retry).content.decode(),
+                                             f'form[action="{retry}"]')[1])
+    assert deliver_due() == (1, 0)
+    assert "Leveringskvittering" in advisor_client.get(url("inspect", case.pk)).content.decode()
