@@ -47,6 +47,12 @@ DEFAULTS = {
     # The dashboard warns when an e-mail has waited longer than this many minutes to be sent
     # (a hung mail server or a stopped worker shows before anything has failed).
     "BORGERRAADGIVER_OUTBOX_WARN_MINUTES": 30,
+    # How letters to citizens leave the system (borgerraadgiver_plugin.cases.delivery): the
+    # dotted path of a delivery backend, and the seconds it may take before the letter is
+    # left queued and tried again. The file backend writes what would be sent into private
+    # storage (demo and tests); production points this at a Digital Post connector.
+    "BORGERRAADGIVER_LETTER_BACKEND": "borgerraadgiver_plugin.cases.delivery.FileBackend",
+    "BORGERRAADGIVER_LETTER_TIMEOUT": 30,
     # Images with more pixels than this are refused (decompression bombs).
     "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.

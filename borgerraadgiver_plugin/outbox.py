@@ -24,7 +24,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
-from . import conf
+from . import conf, message_kinds
 from .models import OutboxMessage, OutboxStatus
 
 MAX_ATTEMPTS = 6
@@ -100,7 +100,10 @@ def retry(message):
 
 def is_permanent(error):
     """True when the server refused this message for good (5xx), so retrying cannot help.
-    Connection errors, timeouts and 4xx answers are temporary."""
+    Connection errors, timeouts and 4xx answers are temporary. A kind's own ``deliver`` says
+    an error is for good with a true ``permanent`` attribute."""
+    if getattr(error, "permanent", False):
+        return True
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _message in error.recipients.values()]
         return bool(codes) and all(code >= 500 for code in codes)
@@ -135,6 +138,11 @@ def _connection():
     return get_connection(timeout=timeout)
 
 
+def _send_email(message):
+    send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL,
+              [message.recipient], connection=_connection())
+
+
 def deliver_due(now=None, limit=100):
     """Send the messages that are due. Returns (sent, not_sent) of this run. ``now`` fixes
     the clock (tests)."""
@@ -149,8 +157,7 @@ def deliver_due(now=None, limit=100):
         message = OutboxMessage.objects.get(pk=message_id)
         changes = {"attempts": message.attempts + 1, "claimed_by": "", "claimed_until": None}
         try:
-            send_mail(message.subject, message.body, settings.DEFAULT_FROM_EMAIL,
-                      [message.recipient], connection=_connection())
+            (message_kinds.deliverer(message.kind) or _send_email)(message)
         except Exception as error:  # any transport error: retry later, never lose it
             changes["last_error"] = f"{type(error).__name__}: {error}"[:1000]
             if is_permanent(error) or changes["attempts"] >= MAX_ATTEMPTS:

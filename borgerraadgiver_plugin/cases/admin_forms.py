@@ -22,7 +22,8 @@ from ..privacy import validate_no_cpr
 from ..text import validate_name, validate_phone, validate_plain_text
 from . import deadlines, similar, uploads, workflow
 from .advisors import AdvisorChoiceField, advisors
-from .models import Case, LinkKind
+from .models import Case, CaseDocument, LetterTemplate, LinkKind
+from .models.letters import PLACEHOLDER_HELP
 from .models.timeline import EventKind
 from .representation import PowerOfAttorneyScope, RepresentativeRelation
 
@@ -427,3 +428,50 @@ class CaseIntakeForm(CaseAdminForm):
         label=_("Document"), required=False,
         help_text=_("For example the letter the citizen sent. More documents can be added on "
                     "the timeline."))
+
+
+class LetterForm(CaseForm):
+    """A letter to the citizen: a template to start from, then the text as it will be sent."""
+
+    template = forms.ModelChoiceField(
+        label=_("Letter template"), queryset=LetterTemplate.objects.all(), required=False,
+        help_text=_("Choose a template and press “Use template” to start from it."))
+    subject = forms.CharField(label=_("Subject"), max_length=200, required=False,
+                              validators=[validate_plain_text, validate_no_cpr])
+    body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(
+        attrs={"rows": 14}), validators=[validate_plain_text, validate_no_cpr],
+        help_text=PLACEHOLDER_HELP)
+
+
+class CaseFileForm(CaseForm):
+    """What goes into the case file, and its number in the records system."""
+
+    include_internal = forms.BooleanField(
+        label=_("Include internal entries"), required=False, initial=True,
+        help_text=_("Internal entries are marked “Internal” in the case file."))
+    leave_out = forms.ModelMultipleChoiceField(
+        label=_("Leave out these documents"), queryset=CaseDocument.objects.none(),
+        required=False, widget=forms.CheckboxSelectMultiple)
+    reason = forms.CharField(
+        label=_("Reason for leaving something out"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}), validators=[validate_plain_text],
+        help_text=_("Required when documents or internal entries are left out; it is kept "
+                    "on the timeline."))
+    journal_number = forms.CharField(
+        label=_("Journal number"), required=False, max_length=60,
+        validators=[validate_plain_text],
+        help_text=_("If you journalise the case file: its number in the records system. "
+                    "The timeline then says when and as what it was journalised."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leave_out"].queryset = self.case.documents.order_by("uploaded_at", "id")
+        self.fields["leave_out"].label_from_instance = lambda document: document.original_name
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("leave_out") or not data.get("include_internal")) \
+                and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give the reason for leaving documents or internal "
+                                       "entries out of the case file."))
+        return data

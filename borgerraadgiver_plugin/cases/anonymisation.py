@@ -3,7 +3,8 @@
 What survives is what the statistics read (dates, type, origin, channel, areas, themes,
 methods, outcome, criticism, rejection reason, referral bodies, forwardings' dates and
 results), so a year's tables are the same after anonymisation. Files are deleted from private
-storage; their rows stay as "deleted document". The receipt link dies with a new token.
+storage; their rows stay as "deleted document". Letters lose their text and address, and the
+delivery backend is asked to forget its copy. The receipt link dies with a new token.
 """
 
 from pathlib import Path
@@ -20,7 +21,8 @@ from ..choices import CaseStatus
 from ..models import OutboxMessage
 from ..public_forms import new_receipt_token
 from ..retention import Source, start_of, write_json
-from .models import Case, CaseDocument, CaseEvent, Forwarding, Representative
+from . import delivery
+from .models import Case, CaseDocument, CaseEvent, Forwarding, Letter, Representative
 
 #: Case fields emptied; everything else on the row is kept for the statistics.
 PERSONAL_FIELDS = (
@@ -67,6 +69,12 @@ def anonymise(case, user=None):
     # The representative's relation and the power of attorney's dates stay; who it was goes.
     Representative.objects.filter(case=case).update(
         name="", email="", phone="", poa_parts="", poa_oral_note="", poa_document=None)
+    letters = list(case.letters.all())
+    # The delivery backend's own copy (the file backend's, a connector's archive) goes too.
+    for letter in letters:
+        delivery.forget(letter.dispatch_id)
+    case.letters.update(subject="", body="", recipient_name="", recipient_address="",
+                        dispatch_id="")
     documents = list(case.documents.all())
     # Inside the transaction: a run that dies after this leaves the case not anonymised, and
     # the next run finds the files gone (which is fine) and finishes it. Deleting after the
@@ -81,6 +89,7 @@ def anonymise(case, user=None):
         (CaseEvent, list(case.events.values_list("pk", flat=True))),
         (CaseDocument, [document.pk for document in documents]),
         (Forwarding, list(case.forwardings.values_list("pk", flat=True))),
+        (Letter, [letter.pk for letter in letters]),
     ])
     audit.record(user, case, audit.ANONYMISE)
     return case, True
@@ -122,7 +131,8 @@ def export(case, folder):
     file named after the reference, the files beside it in a folder of the same name."""
     documents = list(case.documents.all())
     rows = [case, *Representative.objects.filter(case=case), *case.events.all(),
-            *case.forwardings.all(), *case.handling_methods.all(), *documents]
+            *case.forwardings.all(), *case.handling_methods.all(), *documents,
+            *case.letters.all()]
     files = Path(folder) / case.reference
     for document in documents:
         if document.file.name and document.file.storage.exists(document.file.name):

@@ -19,6 +19,8 @@ from ..choices import (
 )
 from ..demo import ensure_page, now_minus
 from ..models import Area, BorgerraadgiverSettings, Theme
+from ..outbox import deliver_due
+from . import letters
 from .documents import DocumentWriter
 from .models import (
     Case,
@@ -26,6 +28,7 @@ from .models import (
     CaseHandlingMethod,
     ComplaintFormPage,
     Forwarding,
+    LetterTemplate,
     Representative,
     SurveyAnswer,
 )
@@ -127,6 +130,25 @@ FORM_PAGE_TEXTS = {
 }
 
 
+SIGNATURE = "\n\nMed venlig hilsen\n{raadgiver}\nBorgerrådgiveren"
+LETTER_TEMPLATES = [
+    ("Kvittering", "Kvittering for din henvendelse – {sagsnummer}",
+     "Kære {navn}\n\nTak for din henvendelse, som borgerrådgiveren modtog den {modtaget}. Din "
+     "sag har nummeret {sagsnummer}; oplys det gerne, hvis du kontakter os.\n\nVi gennemgår "
+     "din henvendelse og vender tilbage hurtigst muligt. Borgerrådgiveren har tavshedspligt og "
+     "kontakter kun forvaltningen, hvis du har givet samtykke til det." + SIGNATURE),
+    ("Orientering om videresendelse", "Din klage er sendt videre – {sagsnummer}",
+     "Kære {navn}\n\nMed dit samtykke har borgerrådgiveren sendt din klage til {enhed}, så "
+     "enheden selv kan se på sagen. Enheden er bedt om at svare dig senest den {svarfrist}."
+     "\n\nHører du ikke fra enheden, eller er du ikke tilfreds med svaret, er du velkommen til "
+     "at kontakte borgerrådgiveren igen med sagsnummer {sagsnummer}." + SIGNATURE),
+    ("Afslutning", "Afslutning af din sag – {sagsnummer}",
+     "Kære {navn}\n\nBorgerrådgiveren har nu afsluttet behandlingen af din henvendelse af "
+     "{modtaget}.\n\n[Skriv her, hvad borgerrådgiveren har gjort, og hvad resultatet blev.]"
+     "\n\nDu er altid velkommen til at kontakte borgerrådgiveren igen." + SIGNATURE),
+]
+
+
 def build(context):
     page = ensure_page(
         context.home, ComplaintFormPage, "borgerraadgiveren", title="Borgerrådgiveren",
@@ -137,6 +159,9 @@ def build(context):
         for name, text in missing.items():
             setattr(page, name, text)
         page.save_revision().publish()
+    for name, subject, body in LETTER_TEMPLATES:
+        LetterTemplate.objects.get_or_create(name=name, defaults={"subject": subject,
+                                                                  "body": body})
     if Case.objects.exists():
         return
     rng = context.rng
@@ -152,6 +177,7 @@ def build(context):
         count += 1
     _work_in_progress(rng, advisor, calendar, context.today, areas)
     _representatives(rng, advisor, context.today)
+    _letter_sent(advisor)
     count += _past_retention(rng, advisor, themes, areas, calendar, context.today)
     context.log.append(ngettext("%(count)s demo case", "%(count)s demo cases", count)
                        % {"count": count})
@@ -411,3 +437,19 @@ def _representatives(rng, advisor, today):
         Case.objects.filter(pk=case.pk).update(requester_role=RequesterRole.REPRESENTATIVE,
                                                consent_contact_unit=True)
         Representative.objects.update_or_create(case=case, defaults=values)
+
+
+def _letter_sent(advisor):
+    """A forwarded case whose citizen got the forwarding notice, delivered by the file backend
+    (what it would have sent lies in private storage), with its receipt on the timeline."""
+    case = (Case.objects.filter(status=CaseStatus.AWAITING_UNIT).exclude(citizen_name="")
+            .order_by("-received_at").first())
+    if case is None:
+        return
+    if not case.citizen_address:
+        Case.objects.filter(pk=case.pk).update(citizen_address="Nørregade 12\n4660 Store Heddinge")
+        case.refresh_from_db()
+    template = LetterTemplate.objects.get(name="Orientering om videresendelse")
+    subject, body = letters.draft(case, advisor, template)
+    letters.send_letter(case, advisor, subject=subject, body=body, template=template)
+    deliver_due()

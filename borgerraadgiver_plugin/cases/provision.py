@@ -6,7 +6,7 @@ GROUP_PERMISSIONS = {
     ADVISOR_GROUP: [
         *(f"borgerraadgiver_cases.{action}_{model}"
           for model in ("case", "caseevent", "forwarding", "casedocument", "casehandlingmethod",
-                        "caselink")
+                        "caselink", "lettertemplate")
           for action in ("add", "change", "delete", "view")),
         "borgerraadgiver_cases.export_case",
         # Wagtail's locking, so two advisors never overwrite each other's edits.

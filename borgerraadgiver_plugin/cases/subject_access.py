@@ -1,17 +1,19 @@
 """The cases' part of an access request: cases that name the person, as the party, as the
-representative, in a timeline entry or in a document's file name (see :mod:`..subject_access`)."""
+representative, in a timeline entry, a letter or a document's file name (see
+:mod:`..subject_access`)."""
 
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from .. import dates
 from ..subject_access import Document, Record, Source, phone_q, text_q
-from .models import Case, CaseDocument, CaseEvent, Representative
+from .models import Case, CaseDocument, CaseEvent, Letter, Representative
 
 PERMISSION = "borgerraadgiver_cases.view_case"
 CASE_FIELDS = ("citizen_name", "citizen_email", "citizen_phone")
 #: The representative's texts an access request searches (the person may be the one who acts).
 REPRESENTATIVE_FIELDS = ("name", "email", "phone", "poa_parts", "poa_oral_note")
+LETTER_FIELDS = ("recipient_name", "recipient_address", "subject", "body")
 
 
 class CaseSource(Source):
@@ -25,13 +27,15 @@ class CaseSource(Source):
         representatives, rep_by_phone = phone_q(Representative.objects.all(), query, "phone")
         representatives = representatives.filter(text_q(query, *REPRESENTATIVE_FIELDS)
                                                  | rep_by_phone)
+        matching_letters = Letter.objects.filter(text_q(query, *LETTER_FIELDS))
         cases = (cases.filter(text_q(query, *CASE_FIELDS) | by_phone
                               | Q(pk__in=matching_events.values("case_id"))
                               | Q(pk__in=matching_documents.values("case_id"))
-                              | Q(pk__in=representatives.values("case_id")))
+                              | Q(pk__in=representatives.values("case_id"))
+                              | Q(pk__in=matching_letters.values("case_id")))
                  .select_related("area", "representative")
                  .prefetch_related(Prefetch("events", queryset=CaseEvent.objects.order_by(
-                     "occurred_at", "pk")), "documents")
+                     "occurred_at", "pk")), "documents", "letters")
                  .order_by("received_at", "pk"))
         return [case_record(case, query) for case in cases]
 
@@ -48,6 +52,9 @@ def _matched(case, query):
         found.append(_("timeline"))
     if any(needle in document.original_name.casefold() for document in case.documents.all()):
         found.append(_("document name"))
+    if any(needle in getattr(letter, name).casefold() for letter in case.letters.all()
+           for name in LETTER_FIELDS):
+        found.append(_("letter"))
     # Nothing contains the query as typed: the phone number matched with other spacing.
     return found or [case._meta.get_field("citizen_phone").verbose_name]
 
@@ -81,6 +88,11 @@ def case_record(case, query=""):
             (_("Parts covered"), representative.poa_parts),
             (_("Note of the oral power of attorney"), representative.poa_oral_note),
         ) if value]))
+    entries += [(f"{dates.show(letter.created_at)} {_('Letter')}",
+                 [(_("Recipient"), letter.recipient_name), (_("Address"), letter.recipient_address),
+                  (_("Subject"), letter.subject), (_("Text"), letter.body),
+                  (_("Delivered"), dates.show(letter.delivered_at))])
+                for letter in case.letters.all()]
     documents = [Document(document.original_name, document.file, document.scan_label)
                  for document in case.documents.all()]
     data = {
@@ -101,6 +113,10 @@ def case_record(case, query=""):
         "request_to_act": case.request_to_act, "closed_at": case.closed_at,
         "timeline": [{"occurred_at": event.occurred_at, "kind": event.kind, "text": event.text}
                      for event in case.events.all()],
+        "letters": [{"created_at": letter.created_at, "recipient_name": letter.recipient_name,
+                     "recipient_address": letter.recipient_address, "subject": letter.subject,
+                     "body": letter.body, "delivered_at": letter.delivered_at}
+                    for letter in case.letters.all()],
     }
     return Record(
         key=f"case:{case.pk}", kind=_("Case"), reference=case.reference, instance=case,

@@ -13,6 +13,9 @@ from .subject_access import CaseSource
 from .views import CaseViewSet, import_log
 from .views.access import CaseDeleteBulkAction
 from .views.access_request import URL_NAME, AccessRequestMenuItem, AccessRequestView
+from .views.actions import CHANGE_PERMISSION
+from .views.inspect import CASE_ACTIONS_HOOK
+from .views.letter_templates import LetterTemplateViewSet
 
 register_snippet(CaseViewSet)
 # After Wagtail's own bulk delete (order 0), so that cases get the guarded one.
@@ -58,3 +61,22 @@ def add_case_panels(request, panels):
 @hooks.register(retention.HOOK)
 def retention_source():
     return anonymisation.source()
+
+
+register_snippet(LetterTemplateViewSet)
+
+
+@hooks.register(CASE_ACTIONS_HOOK)
+def letter_action(case, user):
+    if case.is_merged or not user.has_perm(CHANGE_PERMISSION):
+        return None
+    return {"label": _("Write a letter"),
+            "url": reverse("borgerraadgiver_cases_case:letter", args=[case.pk])}
+
+
+@hooks.register(CASE_ACTIONS_HOOK)
+def case_file_action(case, user):
+    if case.is_merged or not user.has_perm(CHANGE_PERMISSION):
+        return None
+    return {"label": _("Case file (PDF)"),
+            "url": reverse("borgerraadgiver_cases_case:case_file", args=[case.pk])}

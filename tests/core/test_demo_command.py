@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands, load_command_class
 
-from borgerraadgiver_plugin.cases.models import Case
+from borgerraadgiver_plugin.cases.models import Case, Letter, LetterTemplate
 from borgerraadgiver_plugin.demo import DEMO_PASSWORD
 from borgerraadgiver_plugin.models import Area, ReferralBody
 from borgerraadgiver_plugin.veterans.models import ExternalPartner
@@ -53,6 +53,16 @@ def assert_waiting_cases_have_deadlines():
                                           acknowledged_at__isnull=True).exists()
 
 
+def assert_a_letter_was_sent_and_delivered():
+    """Three Danish letter templates, and a forwarded case whose citizen got the notice."""
+    assert set(LetterTemplate.objects.values_list("name", flat=True)) == {
+        "Kvittering", "Orientering om videresendelse", "Afslutning"}
+    letter = Letter.objects.get()
+    assert letter.delivered_at and letter.document and "Kære " in letter.body
+    assert letter.case.events.filter(kind="DELIVERY").count() == 1
+    assert letter.outbox_message.status == "SENT"
+
+
 def assert_stevns_rows():
     """What setup leaves out as local, the demo adds for Stevns."""
     assert ReferralBody.objects.filter(name="Region Sjælland", code="REGION").exists()
@@ -80,6 +90,7 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     assert_users_in_groups()
     assert_waiting_cases_have_deadlines()
     assert_stevns_rows()
+    assert_a_letter_was_sent_and_delivered()
 
     before = counts()
     run_demo()

@@ -14,9 +14,11 @@ from wagtail.models import ModelLogEntry, Revision
 
 from borgerraadgiver_plugin import audit, erasure
 from borgerraadgiver_plugin.cases import erasure as case_erasure
+from borgerraadgiver_plugin.cases import letters
 from borgerraadgiver_plugin.cases.models import Case, CaseEvent, CaseHandlingMethod
 from borgerraadgiver_plugin.choices import RetentionMode
 from borgerraadgiver_plugin.models import BorgerraadgiverSettings
+from borgerraadgiver_plugin.outbox import deliver_due
 from borgerraadgiver_plugin.reports.statistics import compute, make_period
 from borgerraadgiver_plugin.retention import run
 from borgerraadgiver_plugin.veterans.anonymisation import anonymise as veteran_anonymise
@@ -50,6 +52,7 @@ PLANTED_TABLES = {
     "borgerraadgiver_cases_case", "borgerraadgiver_cases_casedocument",
     "borgerraadgiver_cases_caseevent", "borgerraadgiver_cases_forwarding",
     "borgerraadgiver_cases_representative",
+    "borgerraadgiver_cases_letter",
     "borgerraadgiver_outboxmessage", "borgerraadgiver_veterans_municipaltouchpoint",
     "borgerraadgiver_veterans_partnerreferral", "borgerraadgiver_veterans_veteranactivity",
     "borgerraadgiver_veterans_veteranconsent", "borgerraadgiver_veterans_veterancontact",
@@ -130,8 +133,17 @@ def plant_a_case_and_a_contact():
     # The representative and the power of attorney: written (the document) and oral (the note).
     representative = RepresentativeFactory(case=case, poa_document=document, poa_oral=True,
                                            poa_scope="NAMED_PARTS")
+    # A letter sent through the file backend: its text is in the database, in its PDF on the
+    # case and in the backend's own copy of what it sent.
+    Case.objects.filter(pk=case.pk).update(citizen_address=f"{CANARY} vej 1")
+    case.refresh_from_db()
+    letter = letters.send_letter(case, None, subject="Svar", body=f"Kære {CANARY}")
+    deliver_due()
+    letter.refresh_from_db()
+    assert letter.delivered_at
     for record in (case, forwarding, event, document, message, representative):
         plant(record)
+    plant(letter, dispatch_id=letter.dispatch_id)
     plant(case, reference=case.reference, submission_key=f"{CANARY}-key")
     plant_log_and_revision(case)
 
@@ -154,6 +166,7 @@ def plant_a_case_and_a_contact():
     planted = where_is_the_canary()  # the search finds what was planted, everywhere
     assert {name for name in planted if "/" not in name} == PLANTED_TABLES
     assert any(name.endswith(Path(document.file.name).name) for name in planted)
+    assert any(name.endswith(f"{letter.dispatch_id}/letter.json") for name in planted)
     return case, contact, period, before
 
 

@@ -1,4 +1,5 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
+from .letters import Letter, LetterTemplate
 from .links import CaseLink, LinkKind
 from .pages import ComplaintFormPage
 from .representation import Representative
@@ -14,6 +15,8 @@ __all__ = [
     "CaseQuerySet",
     "ComplaintFormPage",
     "Forwarding",
+    "Letter",
+    "LetterTemplate",
     "LinkKind",
     "Representative",
     "SurveyAnswer",

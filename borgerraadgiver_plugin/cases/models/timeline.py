@@ -26,6 +26,9 @@ class EventKind(models.TextChoices):
     DEADLINE = "DEADLINE", _("Deadline paused or extended")
     INVESTIGATION = "INVESTIGATION", _("Investigation step")
     LINK = "LINK", _("Linked or merged")
+    DELIVERY = "DELIVERY", _("Delivery receipt")
+    CASE_FILE = "CASE_FILE", _("Case file produced")
+    JOURNALISED = "JOURNALISED", _("Journalised")
 
 
 class CaseEvent(models.Model):

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -152,16 +153,18 @@ class CaseActionView(CaseAccessMixin, WagtailAdminTemplateMixin, FormView):
         self.case = get_object_or_404(Case, pk=kwargs["pk"])
         if not request.user.has_perm(CHANGE_PERMISSION):
             return refuse(request, self.case.pk)
-        try:
-            self.action = ACTIONS[kwargs["action"]]
-        except KeyError:
-            from django.http import Http404
-
-            raise Http404(_("Unknown step.")) from None
+        self.action = self.get_action(kwargs)
         if self.case.is_merged and not self.action.on_merged:
             messages.error(request, str(_refusal(self.case)))
             return redirect(self.inspect_url)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_action(self, kwargs):
+        """The step this URL names; a view for one step of its own overrides this."""
+        try:
+            return ACTIONS[kwargs["action"]]
+        except KeyError:
+            raise Http404(_("Unknown step.")) from None
 
     @property
     def inspect_url(self):

@@ -109,6 +109,7 @@ class CaseInspectView(CaseAccessMixin, InspectView):
             "open_deadlines": deadlines.open_deadlines(case),
             "today": timezone.localdate(),
             "handling_methods": case.handling_methods.all(),
+            "letters": case.letters.select_related("outbox_message", "document"),
             "links_from": CaseLink.objects.filter(case=case).select_related("other"),
             "links_to": CaseLink.objects.filter(other=case).select_related("case"),
             "merged_cases": case.merged_cases.all(),

@@ -21,6 +21,7 @@ from .access import for_advisors
 from .actions import CaseActionView
 from .edit import CaseCreateView, CaseEditView
 from .inspect import CaseInspectView
+from .letters import CaseFileView, LetterView
 from .listing import CaseIndexView, listing_columns
 
 CITIZEN_PANELS = MultiFieldPanel([
@@ -133,11 +134,13 @@ class CaseViewSet(PluginSnippetViewSet):
         return super().get_inspect_view_kwargs(action_url_name=self.get_url_name("action"),
                                                **kwargs)
 
-    @property
-    def action_view(self):
-        return CaseActionView.as_view(inspect_url_name=self.get_url_name("inspect"),
-                                      index_url_name=self.get_url_name("list"))
+    def step_view(self, view_class):
+        return view_class.as_view(inspect_url_name=self.get_url_name("inspect"),
+                                  index_url_name=self.get_url_name("list"))
 
     def get_urlpatterns(self):
         return [*super().get_urlpatterns(),
-                path("<int:pk>/action/<slug:action>/", self.action_view, name="action")]
+                path("<int:pk>/action/<slug:action>/", self.step_view(CaseActionView),
+                     name="action"),
+                path("<int:pk>/letter/", self.step_view(LetterView), name="letter"),
+                path("<int:pk>/case-file/", self.step_view(CaseFileView), name="case_file")]
