@@ -40,6 +40,9 @@ DEFAULTS = {
     # The dashboard warns when an e-mail has waited longer than this many minutes to be sent
     # (a hung mail server or a stopped worker shows before anything has failed).
     "BORGERRAADGIVER_OUTBOX_WARN_MINUTES": 30,
+    # Days after an office hours session (træffetid) that its bookings' names and contacts
+    # are kept; then retention empties them (the booking itself stays, for the counts).
+    "BORGERRAADGIVER_BOOKING_KEEP_DAYS": 30,
     # Images with more pixels than this are refused (decompression bombs).
     "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.

@@ -19,6 +19,7 @@ from ..demo import ensure_page, now_minus
 from ..models import Area, BorgerraadgiverSettings, Theme
 from .models import Case, CaseEvent, CaseHandlingMethod, ComplaintFormPage, Forwarding
 from .models.timeline import EventKind
+from .outreach import demo as outreach_demo
 
 FIRST_NAMES = ["Anne", "Bo", "Camilla", "Dorte", "Erik", "Frida", "Gitte", "Hans", "Ida", "Jens",
                "Karen", "Lars", "Mona", "Niels", "Ole", "Pia", "Rasmus", "Susanne", "Torben"]
@@ -124,8 +125,12 @@ def build(context):
         for name, text in missing.items():
             setattr(page, name, text)
         page.save_revision().publish()
-    if Case.objects.exists():
-        return
+    if not Case.objects.exists():
+        _build_cases(context)
+    outreach_demo.build(context)
+
+
+def _build_cases(context):
     rng = context.rng
     advisor = context.users.get("raadgiver")
     themes = {theme.code: theme for theme in Theme.objects.all()}

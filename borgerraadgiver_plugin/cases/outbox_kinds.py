@@ -7,6 +7,7 @@ from ..message_kinds import MessageKind
 NEW_INQUIRY = "case.new_inquiry"
 ACKNOWLEDGEMENT = "case.acknowledgement"
 REMINDER = "case_reminder"
+OUTREACH_REMINDER = "case.outreach_reminder"
 
 #: A case e-mail names a case and, for the receipt, the citizen's address: only those who may
 #: see cases see them in the outbox.
@@ -16,4 +17,5 @@ KINDS = [
     MessageKind(NEW_INQUIRY, _("New inquiry (notice to the advisor)"), SEEN_WITH),
     MessageKind(ACKNOWLEDGEMENT, _("Receipt to the citizen"), SEEN_WITH),
     MessageKind(REMINDER, _("Deadline reminder"), SEEN_WITH),
+    MessageKind(OUTREACH_REMINDER, _("Office hours reminder to the citizen"), SEEN_WITH),
 ]

@@ -1,5 +1,7 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
 from .links import CaseLink, LinkKind
+from .outreach import OutreachBooking, OutreachSession, SessionKind
+from .outreach_page import OutreachPage
 from .pages import ComplaintFormPage
 from .timeline import CaseDocument, CaseEvent, Forwarding
 
@@ -13,4 +15,8 @@ __all__ = [
     "ComplaintFormPage",
     "Forwarding",
     "LinkKind",
+    "OutreachBooking",
+    "OutreachPage",
+    "OutreachSession",
+    "SessionKind",
 ]
