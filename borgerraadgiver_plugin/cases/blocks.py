@@ -48,7 +48,7 @@ class UpcomingSessionsBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         request = (parent_context or {}).get("request")
-        block_id = (parent_context or {}).get("block_id") or "block"
+        block_id = (parent_context or {}).get("id") or "block"  # the stream child's id
         context.update(listing_context(request, value.get("limit"), value.get("heading"),
                                        heading_id=f"br-outreach-{block_id}"))
         return context

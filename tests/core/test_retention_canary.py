@@ -1,5 +1,5 @@
-"""The issue's "done when": after retention, a canary planted in every text of a case and of a
-veteran contact is found nowhere, not in any column of any table and not in private storage,
+"""The issue's "done when": after retention, a canary planted in every text of a case, of a
+veteran contact and of an office hours booking (and its reminder) is found nowhere, not in any column of any table and not in private storage,
 while the statistics of the case's year are unchanged. Runs on SQLite and PostgreSQL."""
 
 import datetime
@@ -28,6 +28,8 @@ from tests.factories import (
     CaseFactory,
     ForwardingFactory,
     OutboxMessageFactory,
+    OutreachBookingFactory,
+    OutreachSessionFactory,
     PartnerReferralFactory,
     ReferralBodyFactory,
     ThemeFactory,
@@ -44,6 +46,7 @@ NOT_PERSONAL = {"reference", "content_type", "kind", "claimed_by"}
 PLANTED_TABLES = {
     "borgerraadgiver_cases_case", "borgerraadgiver_cases_casedocument",
     "borgerraadgiver_cases_caseevent", "borgerraadgiver_cases_forwarding",
+    "borgerraadgiver_cases_outreachbooking",
     "borgerraadgiver_outboxmessage", "borgerraadgiver_veterans_municipaltouchpoint",
     "borgerraadgiver_veterans_partnerreferral", "borgerraadgiver_veterans_veteranactivity",
     "borgerraadgiver_veterans_veteranconsent", "borgerraadgiver_veterans_veterancontact",
@@ -134,6 +137,14 @@ def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(
         plant(record)
     plant_log_and_revision(contact)
 
+    # A booking is kept BORGERRAADGIVER_BOOKING_KEEP_DAYS (30) after its session.
+    ended = timezone.now() - datetime.timedelta(days=31)
+    booking = OutreachBookingFactory(session=OutreachSessionFactory(
+        starts_at=ended - datetime.timedelta(hours=2), ends_at=ended))
+    plant(booking)
+    plant(OutboxMessageFactory(), dedupe_key=f"outreach-reminder:{booking.pk}")
+    plant_log_and_revision(booking)
+
     year = timezone.localdate(closed).year
     period = make_period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
     before = compute(period, threshold=1).tables
@@ -141,7 +152,7 @@ def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(
     assert {name for name in planted if "/" not in name} == PLANTED_TABLES
     assert any(name.endswith(Path(document.file.name).name) for name in planted)
 
-    assert run().done == 2
+    assert run().done == 3
 
     assert where_is_the_canary() == set()
     assert compute(period, threshold=1).tables == before

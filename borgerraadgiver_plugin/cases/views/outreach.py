@@ -75,6 +75,9 @@ class BookingsDayView(PermissionRequiredMixin, WagtailAdminTemplateMixin, Templa
     header_icon = "date"
     permission, denied_model, denied_object = VIEW_PERMISSION, Case, AUDIT_OBJECT
 
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
+
     def get(self, request, *args, **kwargs):
         form = DayForm(request.GET)
         day = (form.cleaned_data.get("day") if form.is_valid() else None) \
