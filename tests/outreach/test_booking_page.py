@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from borgerraadgiver_plugin.cases.models import OutreachBooking, SessionKind
+from borgerraadgiver_plugin.cases.outreach import forms as booking_forms
 from tests.factories import OutreachBookingFactory, OutreachSessionFactory
 
 from .support import booking_url, filled, post, render, text
@@ -201,3 +202,19 @@ def test_a_booking_that_has_begun_cannot_be_cancelled_by_its_link(client, outrea
     assert "kan ikke længere aflyses" in text(client.get(url))
     assert client.post(url).status_code == 200
     assert OutreachBooking.objects.active().count() == 1
+
+
+def test_a_slot_taken_between_the_check_and_the_lock_is_a_409_with_the_answers_kept(
+        client, outreach_page, session, monkeypatch):
+    """The race the lock decides: the form's check saw the time free, the booking made under
+    the lock finds it taken. The form comes back (409) and nothing more is stored."""
+    url = booking_url(outreach_page, session)
+    pairs = filled(render(client, url, monkeypatch=monkeypatch))
+    OutreachBookingFactory(session=session, name="En anden")
+    monkeypatch.setattr(booking_forms, "free_slots", lambda s: s.slot_starts())
+    response = post(client, url, pairs)
+    assert response.status_code == 409
+    html = text(response)
+    assert "En anden har booket denne tid for et øjeblik siden" in html
+    assert 'value="Birthe Madsen"' in html and "<title>Fejl: " in html
+    assert OutreachBooking.objects.count() == 1

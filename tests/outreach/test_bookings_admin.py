@@ -18,6 +18,8 @@ from borgerraadgiver_plugin.cases.outreach.reminders import send_booking_reminde
 from borgerraadgiver_plugin.choices import Channel
 from borgerraadgiver_plugin.models import OutboxMessage
 from borgerraadgiver_plugin.reports.statistics import compute, make_period
+from tests.cases.admin_helpers import url
+from tests.cases.rendered_form import form_data
 from tests.factories import CaseFactory, OutreachBookingFactory, OutreachSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,14 @@ def test_the_outreach_table_counts_sessions_bookings_and_inquiries_by_place():
     assert rows["Store Heddinge Bibliotek"] == [1, 3, 0, 1, 0, 0]
     assert rows["Stevns Rådhus"] == [1, 0, 4, 0, 0, 0]
     assert rows["TOTAL"] == [2, 3, 4, 1, 0, 0]
+
+
+def test_an_inquiry_taken_at_a_drop_in_session_is_registered_with_it_on_the_edit_form(
+        advisor_client, session):
+    case = CaseFactory(channel=Channel.OUTREACH)
+    data = form_data(advisor_client, url("edit", case.pk))
+    assert data["outreach_session"] == [""]
+    data["outreach_session"] = [str(session.pk)]
+    response = advisor_client.post(url("edit", case.pk), data)
+    assert response.status_code == 302
+    assert Case.objects.get(pk=case.pk).outreach_session == session
