@@ -76,8 +76,9 @@ def assert_office_hours(client):
 
 
 def counts():
-    return (Case.objects.count(), OutreachSession.objects.count(), Area.objects.count(), get_user_model().objects.count(),
-            ReferralBody.objects.count(), ExternalPartner.objects.count())
+    return (Case.objects.count(), OutreachSession.objects.count(), Area.objects.count(),
+            get_user_model().objects.count(), ReferralBody.objects.count(),
+            ExternalPartner.objects.count())
 
 
 def test_demo_builds_the_contract_once_and_again_changes_nothing(client):

@@ -1,6 +1,7 @@
 """The issue's "done when": after retention, a canary planted in every text of a case, of a
-veteran contact and of an office hours booking (and its reminder) is found nowhere, not in any column of any table and not in private storage,
-while the statistics of the case's year are unchanged. Runs on SQLite and PostgreSQL."""
+veteran contact and of an office hours booking (and its reminder) is found nowhere, not in any
+column of any table and not in private storage, while the statistics of the case's year are
+unchanged. Runs on SQLite and PostgreSQL."""
 
 import datetime
 from pathlib import Path
