@@ -53,6 +53,9 @@ DEFAULTS = {
     # storage (demo and tests); production points this at a Digital Post connector.
     "BORGERRAADGIVER_LETTER_BACKEND": "borgerraadgiver_plugin.cases.delivery.FileBackend",
     "BORGERRAADGIVER_LETTER_TIMEOUT": 30,
+    # Days after an office hours session (træffetid) that its bookings' names and contacts
+    # are kept; then retention empties them (the booking itself stays, for the counts).
+    "BORGERRAADGIVER_BOOKING_KEEP_DAYS": 30,
     # Images with more pixels than this are refused (decompression bombs).
     "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.

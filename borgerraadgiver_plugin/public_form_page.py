@@ -40,7 +40,9 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
         ``receipt_token``. Runs inside one transaction with a bounded lock wait; a second
         submit of the same rendered form with the same content
         (:func:`~borgerraadgiver_plugin.public_forms.submission_key`) should return the first
-        record. Required.
+        record. It may raise :class:`~borgerraadgiver_plugin.public_forms.Rejected` when what
+        was sent cannot be stored after all (a slot taken a moment before): the form is shown
+        again with that message (409) and nothing is kept. Required.
     ``get_receipt_record(token)``
         The record a receipt token belongs to, or None (the receipt answers 404). Required;
         look it up with :func:`~borgerraadgiver_plugin.public_forms.find_by_token`, which
@@ -57,7 +59,8 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
         itself is the same for every public form (``BORGERRAADGIVER_FORM_RATE_LIMIT`` POSTs per
         ``BORGERRAADGIVER_RATE_WINDOW`` seconds and address).
 
-    An invalid form is shown again with status 200, what was written kept; a rate-limited
+    An invalid form is shown again with status 200, what was written kept; a rejected one
+    with 409; a rate-limited
     POST with 429 and a storage fault with 503, both with ``Retry-After``.
     """
 
@@ -128,6 +131,9 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
             return done(None)
         try:
             result = public_forms.store(lambda: process(form))
+        except public_forms.Rejected as rejected:
+            form.add_error(rejected.field, rejected.message)
+            return public_forms.refused(render(form), 409)
         except public_forms.NotStored:
             form.add_error(None, public_forms.NOT_STORED)
             return public_forms.refused(render(form, not_stored=True), 503)

@@ -40,6 +40,17 @@ TOKEN_SELECTOR = 12
 TOKEN_LENGTHS = range(TOKEN_SELECTOR + 8, 65)
 
 
+class Rejected(Exception):
+    """A valid form that cannot be stored as sent, found only while storing (under the lock):
+    a slot booked by someone else a moment earlier. ``message`` is shown on ``field`` (None:
+    the whole form), the transaction rolls back and the answers are kept (status 409)."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
 def new_receipt_token():
     """The unguessable part of a receipt's address (``receipt_token`` of a stored record)."""
     return secrets.token_urlsafe(32)

@@ -16,7 +16,11 @@ from borgerraadgiver_plugin.cases.models import (
     CaseDocument,
     ComplaintFormPage,
     Forwarding,
+    OutreachBooking,
+    OutreachPage,
+    OutreachSession,
     Representative,
+    SessionKind,
 )
 from borgerraadgiver_plugin.choices import CaseStatus, Channel, InquiryType
 from borgerraadgiver_plugin.learning.models import (
@@ -300,3 +304,43 @@ class FailedMessageFactory(OutboxMessageFactory):
     status = OutboxStatus.FAILED
     attempts = MAX_ATTEMPTS
     last_error = "ConnectionRefusedError: mail server is down"
+
+
+def _next_tuesday_at(hour):
+    today = timezone.localdate()
+    day = today + datetime.timedelta(days=(1 - today.weekday()) % 7 or 7)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class OutreachSessionFactory(factory.django.DjangoModelFactory):
+    """A session by appointment next Tuesday 14–16 at the library, four 30-minute slots."""
+
+    class Meta:
+        model = OutreachSession
+
+    place_name = "Store Heddinge Bibliotek"
+    address = "Ved Hallen 2, 4660 Store Heddinge"
+    starts_at = factory.LazyFunction(lambda: _next_tuesday_at(14))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    kind = SessionKind.BOOKING
+    slot_minutes = 30
+
+
+class OutreachBookingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutreachBooking
+
+    session = factory.SubFactory(OutreachSessionFactory)
+    slot_start = factory.LazyAttribute(lambda o: o.session.starts_at)
+    name = "Birthe Madsen"
+    phone = "20 30 40 50"
+    email = "birthe@example.invalid"
+
+
+class OutreachPageFactory(PageFactory):
+    class Meta:
+        model = OutreachPage
+
+    title = "Træffetider"
+    slug = "traeffetider"
+    intro = "<p>Mød borgerrådgiveren.</p>"

@@ -33,6 +33,7 @@ from .models import (
     SurveyAnswer,
 )
 from .models.timeline import EventKind
+from .outreach import demo as outreach_demo
 from .representation import RepresentativeRelation
 from .uploads import CheckedFile
 
@@ -162,8 +163,12 @@ def build(context):
     for name, subject, body in LETTER_TEMPLATES:
         LetterTemplate.objects.get_or_create(name=name, defaults={"subject": subject,
                                                                   "body": body})
-    if Case.objects.exists():
-        return
+    if not Case.objects.exists():
+        _build_cases(context)
+    outreach_demo.build(context)
+
+
+def _build_cases(context):
     rng = context.rng
     advisor = context.users.get("raadgiver")
     themes = {theme.code: theme for theme in Theme.objects.all()}

@@ -10,6 +10,7 @@ REMINDER = "case_reminder"
 STATUS_LINK = "case.status_link"
 SURVEY = "case.survey"
 LETTER = "case.letter"
+OUTREACH_REMINDER = "case.outreach_reminder"
 
 #: A case e-mail names a case and, for the receipt, the citizen's address: only those who may
 #: see cases see them in the outbox.
@@ -25,4 +26,5 @@ KINDS = [
     # Never an e-mail: handed to the letter delivery backend (Digital Post).
     MessageKind(LETTER, _("Letter to the citizen (Digital Post)"), SEEN_WITH,
                 deliver="borgerraadgiver_plugin.cases.letters.deliver"),
+    MessageKind(OUTREACH_REMINDER, _("Office hours reminder to the citizen"), SEEN_WITH),
 ]

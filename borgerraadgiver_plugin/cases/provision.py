@@ -9,6 +9,8 @@ GROUP_PERMISSIONS = {
                         "caselink", "lettertemplate")
           for action in ("add", "change", "delete", "view")),
         "borgerraadgiver_cases.export_case",
+        *(f"borgerraadgiver_cases.{action}_outreachsession"
+          for action in ("add", "change", "delete", "view")),
         # Wagtail's locking, so two advisors never overwrite each other's edits.
         "borgerraadgiver_cases.lock_case",
         "borgerraadgiver_cases.unlock_case",

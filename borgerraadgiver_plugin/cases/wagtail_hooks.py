@@ -9,6 +9,8 @@ from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
 from . import anonymisation, downloads
 from .dashboard import panels_for
+from .outreach import retention as booking_retention
+from .outreach.subject_access import BookingSource
 from .subject_access import CaseSource
 from .views import CaseViewSet, import_log
 from .views.access import CaseDeleteBulkAction
@@ -16,8 +18,17 @@ from .views.access_request import URL_NAME, AccessRequestMenuItem, AccessRequest
 from .views.actions import CHANGE_PERMISSION
 from .views.inspect import CASE_ACTIONS_HOOK
 from .views.letter_templates import LetterTemplateViewSet
+from .views.outreach import (
+    BOOKINGS_URL_NAME,
+    MAKE_CASE_URL_NAME,
+    BookingsDayView,
+    BookingsMenuItem,
+    MakeCaseView,
+    OutreachSessionViewSet,
+)
 
 register_snippet(CaseViewSet)
+register_snippet(OutreachSessionViewSet)
 # After Wagtail's own bulk delete (order 0), so that cases get the guarded one.
 hooks.register("register_bulk_action", CaseDeleteBulkAction, order=1)
 
@@ -50,7 +61,24 @@ def register_access_request_menu_item():
                                  order=150)
 
 
+@hooks.register("register_admin_urls")
+def register_outreach_booking_urls():
+    return [
+        path("borgerraadgiver/cases/outreach-bookings/", BookingsDayView.as_view(),
+             name=BOOKINGS_URL_NAME),
+        path("borgerraadgiver/cases/outreach-bookings/<int:pk>/case/", MakeCaseView.as_view(),
+             name=MAKE_CASE_URL_NAME),
+    ]
+
+
+@hooks.register(MENU_HOOK)
+def register_outreach_bookings_menu_item():
+    return BookingsMenuItem(_("Bookings of the day"), reverse(BOOKINGS_URL_NAME),
+                            icon_name="calendar-check", order=125)
+
+
 hooks.register(SOURCES_HOOK, CaseSource)
+hooks.register(SOURCES_HOOK, BookingSource)
 
 
 @hooks.register("construct_homepage_panels")
@@ -80,3 +108,8 @@ def case_file_action(case, user):
         return None
     return {"label": _("Case file (PDF)"),
             "url": reverse("borgerraadgiver_cases_case:case_file", args=[case.pk])}
+
+
+@hooks.register(retention.HOOK)
+def booking_retention_source():
+    return booking_retention.source()

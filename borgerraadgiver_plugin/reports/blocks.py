@@ -7,6 +7,7 @@ from wagtail import blocks
 from .statistics.engine import TITLES
 
 FOLLOW_UP_HEADING = _("Follow-up on earlier recommendations")
+VISIBILITY_HEADING = _("Visibility")
 #: The sections every report starts with (domain.md §10.3, item 12), each with a line that
 #: says what belongs in it; created in the editor's language (Forord, Resumé, ... in Danish).
 SCAFFOLD = [
@@ -18,7 +19,7 @@ SCAFFOLD = [
     (_("Themes"), _("Anonymised examples of the year's themes.")),
     (_("Recommendations"), _("The year's recommendations to the administration.")),
     (FOLLOW_UP_HEADING, _("What has happened to the recommendations of earlier years.")),
-    (_("Visibility"), _("Open advice sessions, talks and cooperation.")),
+    (VISIBILITY_HEADING, _("Open advice sessions, talks and cooperation.")),
     (_("Veteran work"), _("The veteran coordinator's work (anonymous figures only).")),
     (_("Method"), _("How the figures are counted. The method notes under the tables are added "
                     "by themselves.")),
@@ -73,8 +74,9 @@ INTERIM_HEADINGS = {SCAFFOLD[i][0] for i in (1, 3, 4, 6, 9)}
 
 def scaffold(interim=False):
     """The body of a new report: every section (an interim status: summary, statistics,
-    themes, follow-up and method), each with a line saying what belongs in it, and the list of
-    earlier recommendations under their follow-up."""
+    themes, follow-up and method), each with a line saying what belongs in it, the list of
+    earlier recommendations under their follow-up and the office hours table under
+    visibility."""
     body = []
     for heading, hint in SCAFFOLD:
         if interim and heading not in INTERIM_HEADINGS:
@@ -82,13 +84,16 @@ def scaffold(interim=False):
         body.append(("section", {"heading": str(heading), "text": format_html("<p>{}</p>", hint)}))
         if heading is FOLLOW_UP_HEADING:
             body.append(("follow_up", None))
+        if heading is VISIBILITY_HEADING:  # Synlighed: the office hours held, by place
+            body.append(("statistics", {"table": "outreach", "chart": False}))
     return body
 
 
 def is_untouched_scaffold(body):
     """True when ``body`` (a StreamValue) is still the full scaffold as a new report gets it."""
-    expected = [(kind, value and (value["heading"], strip_tags(value["text"]).strip()))
-                for kind, value in scaffold()]
+    expected = [(kind, kind == "section" and (
+        value["heading"], strip_tags(value["text"]).strip()) or None)
+        for kind, value in scaffold()]
     found = [(block.block_type, block.block_type == "section" and (
         block.value["heading"], strip_tags(block.value["text"].source).strip()) or None)
         for block in body]

@@ -4,7 +4,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command, get_commands, load_command_class
 
-from borgerraadgiver_plugin.cases.models import Case, Letter, LetterTemplate
+from borgerraadgiver_plugin.cases.models import (
+    Case,
+    Letter,
+    LetterTemplate,
+    OutreachBooking,
+    OutreachSession,
+)
 from borgerraadgiver_plugin.demo import DEMO_PASSWORD
 from borgerraadgiver_plugin.models import Area, ReferralBody
 from borgerraadgiver_plugin.veterans.models import ExternalPartner
@@ -71,9 +77,24 @@ def assert_stevns_rows():
     assert Area.objects.filter(name="Jobcenter Stevns").exists()
 
 
+def assert_office_hours(client):
+    """Upcoming sessions at the library, the health centre and the town hall, some booked,
+    one cancelled, on /traeffetider/ and the complaint page; past ones hold the outreach cases."""
+    upcoming = OutreachSession.objects.upcoming()
+    places = " ".join(upcoming.values_list("place_name", flat=True))
+    assert all(word in places for word in ("Bibliotek", "Sundhedshuset", "Rådhus"))
+    assert upcoming.filter(cancelled=True).count() == 1
+    assert OutreachBooking.objects.active().filter(session__in=upcoming,
+                                                   anonymised_at=None).exists()
+    assert "Book en tid" in client.get("/traeffetider/").content.decode()
+    assert "Mød borgerrådgiveren" in client.get("/borgerraadgiveren/").content.decode()
+    assert not Case.objects.filter(channel="OUTREACH", outreach_session=None).exists()
+
+
 def counts():
-    return (Case.objects.count(), Area.objects.count(), get_user_model().objects.count(),
-            ReferralBody.objects.count(), ExternalPartner.objects.count())
+    return (Case.objects.count(), OutreachSession.objects.count(), Area.objects.count(),
+            get_user_model().objects.count(), ReferralBody.objects.count(),
+            ExternalPartner.objects.count())
 
 
 def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
@@ -82,7 +103,8 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     assert "admin" in output and DEMO_PASSWORD in output
     for line in ("Oprettede brugeren raadgiver", "områder", "henvisningsinstansen Region Sjælland",
                  "lokale samarbejdspartnere", "demosager", "veterankontakter",
-                 "Oprettede krav om login på /laering/", "læringsnotater med anbefalinger"):
+                 "Oprettede krav om login på /laering/", "læringsnotater med anbefalinger",
+                 "træffetider"):
         assert line in output  # the command speaks Danish, line by line
     assert client.login(username="admin", password=DEMO_PASSWORD)
     assert client.get("/admin/").status_code == 200
@@ -91,6 +113,7 @@ def test_demo_builds_the_contract_once_and_again_changes_nothing(client):
     assert_waiting_cases_have_deadlines()
     assert_stevns_rows()
     assert_a_letter_was_sent_and_delivered()
+    assert_office_hours(client)
 
     before = counts()
     run_demo()

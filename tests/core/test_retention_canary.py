@@ -1,6 +1,7 @@
-"""The issue's "done when": after retention, a canary planted in every text of a case and of a
-veteran contact is found nowhere, not in any column of any table and not in private storage,
-while the statistics of the case's year are unchanged. Runs on SQLite and PostgreSQL."""
+"""The issue's "done when": after retention, a canary planted in every text of a case, of a
+veteran contact and of an office hours booking (and its reminder) is found nowhere, not in any
+column of any table and not in private storage, while the statistics of the case's year are
+unchanged. Runs on SQLite and PostgreSQL."""
 
 import datetime
 from pathlib import Path
@@ -32,6 +33,8 @@ from tests.factories import (
     CaseFactory,
     ForwardingFactory,
     OutboxMessageFactory,
+    OutreachBookingFactory,
+    OutreachSessionFactory,
     PartnerReferralFactory,
     ReferralBodyFactory,
     RepresentativeFactory,
@@ -53,6 +56,7 @@ PLANTED_TABLES = {
     "borgerraadgiver_cases_caseevent", "borgerraadgiver_cases_forwarding",
     "borgerraadgiver_cases_representative",
     "borgerraadgiver_cases_letter",
+    "borgerraadgiver_cases_outreachbooking",
     "borgerraadgiver_outboxmessage", "borgerraadgiver_veterans_municipaltouchpoint",
     "borgerraadgiver_veterans_partnerreferral", "borgerraadgiver_veterans_veteranactivity",
     "borgerraadgiver_veterans_veteranconsent", "borgerraadgiver_veterans_veterancontact",
@@ -160,6 +164,14 @@ def plant_a_case_and_a_contact():
         plant(record)
     plant_log_and_revision(contact)
 
+    # A booking is kept BORGERRAADGIVER_BOOKING_KEEP_DAYS (30) after its session.
+    ended = timezone.now() - datetime.timedelta(days=31)
+    booking = OutreachBookingFactory(session=OutreachSessionFactory(
+        starts_at=ended - datetime.timedelta(hours=2), ends_at=ended))
+    plant(booking)
+    plant(OutboxMessageFactory(), dedupe_key=f"outreach-reminder:{booking.pk}")
+    plant_log_and_revision(booking)
+
     year = timezone.localdate(closed).year
     period = make_period(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
     before = compute(period, threshold=1).tables
@@ -173,7 +185,7 @@ def plant_a_case_and_a_contact():
 def test_after_retention_the_canary_is_nowhere_and_the_statistics_are_unchanged(retention_on):
     case, contact, period, before = plant_a_case_and_a_contact()
 
-    assert run().done == 2
+    assert run().done == 3
 
     assert where_is_the_canary() == set()
     assert compute(period, threshold=1).tables == before

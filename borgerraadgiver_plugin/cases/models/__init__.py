@@ -1,6 +1,8 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
 from .letters import Letter, LetterTemplate
 from .links import CaseLink, LinkKind
+from .outreach import OutreachBooking, OutreachSession, SessionKind
+from .outreach_page import OutreachPage
 from .pages import ComplaintFormPage
 from .representation import Representative
 from .survey import SurveyAnswer, SurveyInvitation
@@ -21,4 +23,8 @@ __all__ = [
     "Representative",
     "SurveyAnswer",
     "SurveyInvitation",
+    "OutreachBooking",
+    "OutreachPage",
+    "OutreachSession",
+    "SessionKind",
 ]

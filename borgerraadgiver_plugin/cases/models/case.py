@@ -139,6 +139,12 @@ class Case(LockableMixin, DataSubjectRights):
     )
     legal_hold_at = models.DateTimeField(_("legal hold set"), null=True, blank=True,
                                          editable=False)
+    # Taken at a træffetid: the session counts it in the annual report's "Synlighed".
+    outreach_session = models.ForeignKey(
+        "borgerraadgiver_cases.OutreachSession", verbose_name=_("outreach session"), null=True,
+        blank=True, on_delete=models.PROTECT, related_name="cases",
+        help_text=_("The office hours or outreach session where the inquiry was taken."),
+    )
     merged_into = models.ForeignKey(
         "self", verbose_name=_("merged into"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="merged_cases",

@@ -73,7 +73,8 @@ class CaseViewSet(PluginSnippetViewSet):
     inspect_view_enabled = True
     #: "Case details" on the overview; Wagtail hands these to the inspect view.
     inspect_view_fields = [
-        "received_at", "channel", "requester_role", "inquiry_type", "origin", "status",
+        "received_at", "channel", "outreach_session", "requester_role", "inquiry_type", "origin",
+        "status",
         "triaged_at", "area", "secondary_areas", "themes", "assigned_to",
         "citizen_name", "citizen_email", "citizen_phone", "citizen_address",
         "contact_preference", "consent_contact_unit", "consent_given_at",
@@ -98,7 +99,8 @@ class CaseViewSet(PluginSnippetViewSet):
     copy_view_enabled = False
 
     add_panels = ObjectList([
-        FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel")]),
+        FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel"),
+                       FieldPanel("outreach_session")]),
         FieldRowPanel([FieldPanel("inquiry_type"), FieldPanel("origin")]),
         CITIZEN_PANELS,
         MATTER_PANELS,
@@ -109,7 +111,8 @@ class CaseViewSet(PluginSnippetViewSet):
 
     edit_panels = ObjectList([
         FieldPanel("loaded_version", classname="w-hidden"),
-        FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel")]),
+        FieldRowPanel([FieldPanel("received_at"), FieldPanel("channel"),
+                       FieldPanel("outreach_session")]),
         CITIZEN_PANELS,
         MATTER_PANELS,
         MultiFieldPanel([FieldPanel("secondary_areas"), FieldPanel("assigned_to")],

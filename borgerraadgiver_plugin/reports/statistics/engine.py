@@ -20,7 +20,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ... import conf
-from ...cases.models import Case, CaseHandlingMethod, Forwarding
+from ...cases.models import Case, CaseHandlingMethod, Forwarding, OutreachBooking, OutreachSession
 from ...cases.survey import QUESTIONS, survey_counts
 from ...choices import (
     CaseOrigin,
@@ -42,7 +42,7 @@ from ...veterans.statistics import veteran_counts
 from ...working_days import WorkingCalendar
 from .periods import local_midnight, previous_period
 from .suppression import suppress
-from .tables import MEASURE, TOTAL, Column, Row, Table
+from .tables import MEASURE, PLAIN, TOTAL, Column, Row, Table
 
 PERIOD, PREVIOUS = "period", "previous"
 NO_AREA = "NONE"
@@ -85,6 +85,7 @@ TITLES = {
     "referrals_by_body": _("Referrals by body"),
     "recommendations_by_area": _("Recommendations issued in the period, by area and status now"),
     "studies": _("Own-initiative and council-ordered studies"),
+    "outreach": _("Office hours and outreach sessions, by place"),
     "veterans": _("Veteran contacts"),
     "veteran_activities": _("The veteran coordinator's activities"),
     "survey": _("Satisfaction survey"),
@@ -352,6 +353,7 @@ class _Builder:
                         recommendations, "area_id", self.areas, "status",
                         _items(RecommendationStatus.choices)),
             self._studies(intake, outcomes, open_counts),
+            self._outreach(),
             *self._veterans(),
             self._survey(),
         ]
@@ -532,6 +534,38 @@ class _Builder:
         return Table("open_cases_by_age", TITLES["open_cases_by_age"],
                      [Column(PERIOD, _("End of the period")),
                       Column(PREVIOUS, _("End of the previous period"))], rows)
+
+    def _outreach(self):
+        """Per place: the sessions held in the period (not cancelled), the bookings made for
+        them (not cancelled by the citizen) and the inquiries taken there (cases linked to a
+        session), and the same three for the previous period."""
+        spans = {}
+        for span, period in ((PERIOD, self.period), (PREVIOUS, self.previous)):
+            held = OutreachSession.objects.held_between(period.start_at, period.end_at)
+            spans[span] = (
+                Counter(dict(held.values_list("place_name").annotate(n=Count("pk"))
+                             .order_by())),
+                Counter(dict(OutreachBooking.objects.active().filter(session__in=held)
+                             .values_list("session__place_name").annotate(n=Count("pk"))
+                             .order_by())),
+                Counter(dict(Case.objects.countable().filter(outreach_session__in=held)
+                             .values_list("outreach_session__place_name")
+                             .annotate(n=Count("pk")).order_by())),
+            )
+        both = [*spans[PERIOD], *spans[PREVIOUS]]
+        places = sorted(set().union(*both))
+        rows = [Row(place, place, [counts[place] for counts in both]) for place in places]
+        rows.append(Row(TOTAL, _("Total"), [sum(counts.values()) for counts in both]))
+        return Table("outreach", TITLES["outreach"], [
+            Column("sessions", _("Sessions held"), PLAIN),
+            Column("bookings", _("Bookings")),
+            Column("inquiries", _("Inquiries taken there")),
+            Column("sessions_previous", _("Sessions held, previous period"), PLAIN),
+            Column("bookings_previous", _("Bookings, previous period")),
+            Column("inquiries_previous", _("Inquiries taken there, previous period")),
+        ], rows, [_("Sessions that began in the period and were not cancelled; bookings not "
+                    "cancelled by the citizen; inquiries registered with the session where "
+                    "they were taken.")])
 
     def _veterans(self):
         """The veteran coordinator's anonymous counts (veterans.statistics) as two tables:

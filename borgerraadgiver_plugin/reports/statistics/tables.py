@@ -7,6 +7,7 @@ TOTAL = "TOTAL"
 
 COUNT = "count"      # a number of cases: suppressed below the threshold
 MEASURE = "measure"  # a median, mean or share: left empty when its group is small
+PLAIN = "plain"      # a number of things that are not people (sessions held): never suppressed
 
 
 @dataclass
