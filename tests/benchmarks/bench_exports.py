@@ -7,10 +7,11 @@ never the test database); the cases come from bench_case_listing's builder. Ever
 in a fresh child process that reports its wall time and its peak resident memory
 (``getrusage``), so one export's memory never hides in another's.
 
-``BENCH_EXPORTS_BEFORE=<git revision>`` (e.g. ``main``) measures that revision's exports in
-the same run, each beside today's and taken in turn, so a change is shown side by side under
-the same load: ``make bench BENCH=bench_exports BENCH_EXPORTS_BEFORE=main``. The audit entries
-an export writes are removed again before the next run, so reruns measure the same database.
+``BENCH_EXPORTS_BEFORE=<git revision or directory>`` (e.g. ``main``) measures that code's
+exports in the same run, each beside today's and taken in turn, so a change is shown side by
+side under the same load: ``make bench BENCH=bench_exports BENCH_EXPORTS_BEFORE=main``. The
+audit entries an export writes are removed again before the next run, so reruns measure the
+same database.
 """
 
 import csv
@@ -77,9 +78,10 @@ def _measure(url, target, root=ROOT):
 
 @contextmanager
 def _checkout(revision):
-    """The source tree of ``revision`` in a temporary directory (None without one)."""
-    if not revision:
-        yield None
+    """The source tree of ``revision`` in a temporary directory (None without one); a
+    directory is taken as it is."""
+    if not revision or os.path.isdir(revision):
+        yield revision or None
         return
     with tempfile.TemporaryDirectory(prefix="bench-exports-") as folder:
         archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True,
