@@ -1,24 +1,35 @@
 """Exports in bounded memory: rows are read a chunk at a time and written as they are read.
 
-The one place every export of the plugin goes through (the case listing and the veteran
-registry today; statistics tables and access-request reports can reuse it). The rows come
-from a single cursor (server-side on PostgreSQL, through ``QuerySet.iterator``), and each
-``prefetch_related`` lookup costs one query per chunk, so neither memory nor the number of
-queries grows with the number of rows. A cell a spreadsheet would read as a formula (``=``,
-``+``, ``-``, ``@``, tab or carriage return first) gets a leading apostrophe, in CSV and XLSX.
+The one place every export of the plugin goes through: the case listing, the veteran
+registry, the access-log report and the statistics tables. The rows come from a single
+cursor (server-side on PostgreSQL, through ``QuerySet.iterator``); whatever a view looks up
+beside them (a ``prefetch_related`` lookup, the names of a chunk's themes) costs one query
+per chunk, so neither memory nor the number of queries grows with the number of rows. CSV is
+written a chunk per piece of the response; XLSX goes through openpyxl's write-only workbook
+into a temporary file, which waits on disk, not in memory, until it is sent.
+
+A cell a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
+return first) gets a leading apostrophe, in CSV and XLSX.
 """
 
 import csv
+import datetime
+import io
 import tempfile
 
-from django.http import FileResponse
-from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
+from django.core.exceptions import FieldDoesNotExist
+from django.http import FileResponse, StreamingHttpResponse
+from wagtail.admin.views.mixins import ExcelDateFormatter
 
 from . import conf
 
 CHUNK_SIZE_SETTING = "BORGERRAADGIVER_EXPORT_CHUNK_SIZE"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: The same, as a set of first characters: ``cell[0] in FORMULA_FIRST`` is the cheap test
+#: before :func:`neutralise` in a loop over a hundred thousand rows.
+FORMULA_FIRST = frozenset(FORMULA_STARTS)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_TYPE = "text/csv; charset=utf-8"
 
 
 def neutralise(value):
@@ -28,9 +39,25 @@ def neutralise(value):
     return value
 
 
+def choice_labels(model, fields):
+    """``{field: {code: label}}`` for the choice fields of ``model`` among ``fields``,
+    translated once. Django's ``get_FOO_display`` translates and hashes the choices again on
+    every call, which dominates an export of thousands of rows."""
+    labels = {}
+    for name in fields:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:  # a computed column
+            continue
+        if field.choices:
+            labels[name] = {code: str(label) for code, label in field.flatchoices}
+    return labels
+
+
 def chunks(queryset, chunk_size=None):
-    """``queryset``'s objects in lists of at most ``chunk_size``, its prefetches done per
-    chunk. Closing the generator early (a client that went away) closes the cursor."""
+    """``queryset``'s objects (or ``values_list`` rows) in lists of at most ``chunk_size``, its
+    prefetches done per chunk. Closing the generator early (a client that went away) closes
+    the cursor."""
     size = chunk_size or conf.get(CHUNK_SIZE_SETTING)
     chunk = []
     for item in queryset.iterator(chunk_size=size):
@@ -42,50 +69,128 @@ def chunks(queryset, chunk_size=None):
         yield chunk
 
 
-class StreamingExportMixin:
-    """For a view with Wagtail's ``SpreadsheetExportMixin``: the same columns, headings and
-    value preprocessing, but CSV streams a chunk per write and XLSX goes through openpyxl's
-    write-only workbook into a temporary file, never a list of rows or a workbook in memory.
+def csv_pieces(heading, row_chunks):
+    """The CSV file as encoded pieces: the ``heading`` row, then one piece per chunk of rows
+    (lists of cells; ``None`` is an empty cell)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
 
-    ``record_export(chunk, export_format)`` is called for each chunk just before it is written
-    (the audit log): a view overrides it.
+    def take():
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text.encode("utf-8")
+
+    writer.writerow(heading)
+    yield take()
+    for rows in row_chunks:
+        writer.writerows(rows)
+        yield take()
+
+
+def xlsx_cells(worksheet, row, date_format):
+    """``row`` as openpyxl takes it: plain values, but a date-time with the date format and a
+    string that still looks like a formula kept as text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cells = []
+    for value in row:
+        if isinstance(value, datetime.datetime):
+            cell = WriteOnlyCell(worksheet, value)
+            cell.number_format = date_format
+            value = cell
+        elif isinstance(value, str):
+            if "\r" in value:
+                # A line break is "\n" in a cell, as XML's end-of-line handling always made
+                # of it; lxml would keep the "\r" as a character of its own.
+                value = value.replace("\r\n", "\n").replace("\r", "\n")
+            if value.startswith("="):
+                cell = WriteOnlyCell(worksheet, value)
+                cell.data_type = "s"
+                value = cell
+        cells.append(value)
+    return cells
+
+
+def write_xlsx(heading, row_chunks, output, title="Sheet1"):
+    """An XLSX workbook of one sheet written to the binary file ``output``, a row at a time."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True, iso_dates=True)
+    worksheet = workbook.create_sheet(title=title)
+    worksheet.append(heading)
+    date_format = ExcelDateFormatter().get()
+    for rows in row_chunks:
+        for row in rows:
+            worksheet.append(xlsx_cells(worksheet, row, date_format))
+    workbook.save(output)
+
+
+def csv_response(heading, row_chunks, filename):
+    response = StreamingHttpResponse(csv_pieces(heading, row_chunks), content_type=CSV_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(heading, row_chunks, filename, title="Sheet1"):
+    # A zip needs its end before it can be sent: the file waits on disk, not in memory.
+    output = tempfile.TemporaryFile()
+    try:
+        write_xlsx(heading, row_chunks, output, title=title)
+    except BaseException:
+        output.close()
+        raise
+    output.seek(0)
+    return FileResponse(output, as_attachment=True, content_type=XLSX_TYPE,
+                         filename=f"{filename}.xlsx")
+
+
+class StreamingExportMixin:
+    """For a view with Wagtail's ``SpreadsheetExportMixin``: the same columns and headings,
+    but CSV streams a chunk per write and XLSX goes through openpyxl's write-only workbook
+    into a temporary file, never a list of rows or a workbook in memory.
+
+    Override points:
+
+    - ``export_queryset(queryset)``: what the rows are read from; by default the model
+      instances, but a view whose columns are plain values returns a ``values_list`` here.
+    - ``export_rows(chunk, export_format)``: the cells of one chunk, a list per item in
+      ``list_export`` order; by default Wagtail's ``to_row_dict`` and
+      ``preprocess_field_value`` per cell (neutralised), which suits a few thousand rows.
+    - ``record_export(chunk, export_format)``: called for each chunk just before it is
+      written (the audit log).
     """
 
     def record_export(self, chunk, export_format):
         pass
 
+    def export_queryset(self, queryset):
+        return queryset
+
+    def export_rows(self, chunk, export_format):
+        preprocess = self.preprocess_field_value
+        return [[preprocess(field, value, export_format)
+                 for field, value in self.to_row_dict(item).items()] for item in chunk]
+
     def export_chunks(self, queryset, export_format):
-        for chunk in chunks(queryset):
+        for chunk in chunks(self.export_queryset(queryset)):
             self.record_export(chunk, export_format)
-            yield chunk
+            yield self.export_rows(chunk, export_format)
+
+    def export_heading(self, queryset):
+        return [self.get_heading(queryset, field) for field in self.list_export]
 
     def preprocess_field_value(self, field, value, export_format):
         return neutralise(super().preprocess_field_value(field, value, export_format))
 
     def stream_csv(self, queryset):
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export)
-        yield writer.writerow({field: self.get_heading(queryset, field)
-                               for field in self.list_export})
-        for chunk in self.export_chunks(queryset, self.FORMAT_CSV):
-            yield b"".join(self.write_csv_row(writer, self.to_row_dict(item)) for item in chunk)
+        return csv_pieces(self.export_heading(queryset),
+                          self.export_chunks(queryset, self.FORMAT_CSV))
 
     def write_xlsx(self, queryset, output):
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True, iso_dates=True)
-        worksheet = workbook.create_sheet(title="Sheet1")
-        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
-        date_format = ExcelDateFormatter().get()
-        for chunk in self.export_chunks(queryset, self.FORMAT_XLSX):
-            for item in chunk:
-                worksheet.append(self.generate_xlsx_row(worksheet, self.to_row_dict(item),
-                                                        date_format=date_format))
-        workbook.save(output)
+        write_xlsx(self.export_heading(queryset), self.export_chunks(queryset, self.FORMAT_XLSX),
+                   output)
 
     def write_xlsx_response(self, queryset):
-        # A zip needs its end before it can be sent: the file waits on disk, not in memory.
-        output = tempfile.TemporaryFile()
-        self.write_xlsx(queryset, output)
-        output.seek(0)
-        return FileResponse(output, as_attachment=True, content_type=XLSX_TYPE,
-                            filename=f"{self.get_filename()}.xlsx")
+        return xlsx_response(self.export_heading(queryset),
+                             self.export_chunks(queryset, self.FORMAT_XLSX), self.get_filename())

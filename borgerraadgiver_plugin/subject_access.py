@@ -8,9 +8,11 @@ records belong to the request, and :func:`write_zip` writes the summary, the doc
 records as JSON and the access log of those records.
 """
 
+import io
 import json
 import re
 import shutil
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 
@@ -31,8 +33,12 @@ from . import audit
 SOURCES_HOOK = "register_borgerraadgiver_access_request_source"
 QUERY_MAX_LENGTH = 100
 PURPOSE = "access request"
-SUMMARY_TEMPLATE = "borgerraadgiver/subject_access/summary.html"
-#: The summary's stylesheet, written beside it into the ZIP (the template links it).
+SUMMARY_START_TEMPLATE = "borgerraadgiver/subject_access/summary_start.html"
+SUMMARY_SECTION_TEMPLATE = "borgerraadgiver/subject_access/summary_section.html"
+SUMMARY_END_TEMPLATE = "borgerraadgiver/subject_access/summary_end.html"
+#: The summary waits in memory up to this size, then on disk, until it goes into the ZIP.
+SPOOL_BYTES = 1 << 20
+#: The summary's stylesheet, written beside it into the ZIP (the start template links it).
 SUMMARY_STYLESHEET = "borgerraadgiver/css/subject_access.css"
 #: A phone query: digits with the separators people type, and at least six digits.
 _PHONE_QUERY = re.compile(r"^\+?[\d\s.-]+$")
@@ -272,27 +278,52 @@ def filename():
 
 def write_zip(user, records, output, query=""):
     """Write the access-request ZIP for ``records`` to the open binary file ``output``, and log
-    the export on each record. The summary is Danish whatever the advisor's language."""
-    with translation.override("da"):
-        sections = []
-        with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
-            for record in records:
-                files = [_add_document(archive, record, number, document)
-                         for number, document in enumerate(record.documents, start=1)]
-                sections.append({"record": record, "files": files,
-                                 "log": access_log(record.instance)})
-            archive.writestr("oplysninger.json", json.dumps(
-                [{"kind": str(section["record"].kind), "reference": section["record"].reference,
-                  "record": section["record"].data,
-                  "documents": [{"name": f["name"], "path": f["path"], "missing": f["missing"],
-                                 "withheld": f["withheld"]} for f in section["files"]],
-                  "access_log": section["log"]} for section in sections],
-                cls=DjangoJSONEncoder, ensure_ascii=False, indent=2))
-            archive.writestr("sammenfatning.html", render_to_string(SUMMARY_TEMPLATE, {
-                "sections": sections, "created": timezone.localtime(), "query": query}))
-            archive.write(finders.find(SUMMARY_STYLESHEET), "sammenfatning.css")
+    the export on each record. The summary is Danish whatever the advisor's language.
+
+    Written a record at a time: each document is copied from storage into the archive, and
+    each record's part of ``oplysninger.json`` and of the summary is written as soon as its
+    access log is read, so memory holds one record's log, never all of them or a document.
+    """
+    with translation.override("da"), \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive, \
+            tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+",
+                                          encoding="utf-8") as summary:
+        files = [[_add_document(archive, record, number, document)
+                  for number, document in enumerate(record.documents, start=1)]
+                 for record in records]
+        summary.write(render_to_string(SUMMARY_START_TEMPLATE, {
+            "created": timezone.localtime(), "query": query}))
+        with archive.open("oplysninger.json", "w") as target:
+            data = io.TextIOWrapper(target, encoding="utf-8")
+            data.write("[")
+            for number, (record, record_files) in enumerate(zip(records, files, strict=True)):
+                section = {"record": record, "files": record_files,
+                           "log": access_log(record.instance)}
+                data.write(("," if number else "") + "\n" + _json_item(section))
+                summary.write(render_to_string(SUMMARY_SECTION_TEMPLATE, {"section": section}))
+            data.write("\n]" if records else "]")
+            data.detach()
+        summary.write(render_to_string(SUMMARY_END_TEMPLATE))
+        summary.seek(0)
+        with archive.open("sammenfatning.html", "w") as target:
+            data = io.TextIOWrapper(target, encoding="utf-8")
+            shutil.copyfileobj(summary, data)
+            data.detach()
+        archive.write(finders.find(SUMMARY_STYLESHEET), "sammenfatning.css")
     for instances in _by_model(records).values():
         audit.record_many(user, instances, audit.EXPORT, purpose=PURPOSE)
+
+
+def _json_item(section):
+    """One record of ``oplysninger.json``, indented as an item of the file's list."""
+    record = section["record"]
+    text = json.dumps(
+        {"kind": str(record.kind), "reference": record.reference, "record": record.data,
+         "documents": [{"name": f["name"], "path": f["path"], "missing": f["missing"],
+                        "withheld": f["withheld"]} for f in section["files"]],
+         "access_log": section["log"]},
+        cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    return "\n".join("  " + line for line in text.splitlines())
 
 
 def _add_document(archive, record, number, document):

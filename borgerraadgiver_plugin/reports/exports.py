@@ -1,38 +1,32 @@
-"""One published statistics table as a CSV or XLSX file, figures exactly as on screen."""
+"""One published statistics table as a CSV or XLSX file, figures exactly as on screen; both
+written a row at a time through :mod:`..streaming` (CSV as it is sent, XLSX via a temporary
+file)."""
 
-import csv
-import io
-
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from ..streaming import XLSX_TYPE, neutralise
+from .. import streaming
+from ..streaming import neutralise
+
+
+def table_heading(table):
+    return [neutralise(_("Row")), *(neutralise(str(column.label)) for column in table.columns)]
 
 
 def table_rows(table):
-    """The heading row, then one row per table row: its label and its cells ("" for a figure
-    left empty, "<3" for a hidden count)."""
-    yield [neutralise(_("Row")), *(neutralise(str(column.label)) for column in table.columns)]
+    """One row per table row: its label and its cells ("" for a figure left empty, "<3" for a
+    hidden count)."""
     for row in table.rows:
         yield [neutralise(str(row.label)), *("" if cell is None else cell for cell in row.cells)]
 
 
+def _one_row_per_chunk(table):
+    return ([row] for row in table_rows(table))
+
+
 def csv_response(table, filename):
-    output = io.StringIO()
-    csv.writer(output).writerows(table_rows(table))
-    response = HttpResponse(output.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
+    return streaming.csv_response(table_heading(table), _one_row_per_chunk(table), filename)
 
 
 def xlsx_response(table, filename):
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=table.id[:31])
-    for row in table_rows(table):
-        sheet.append(row)
-    output = io.BytesIO()
-    workbook.save(output)
-    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
+    return streaming.xlsx_response(table_heading(table), _one_row_per_chunk(table), filename,
+                                   title=table.id[:31])

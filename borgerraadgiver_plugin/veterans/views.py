@@ -6,6 +6,7 @@ from django.contrib.admin.utils import quote
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail_modeladmin.views import CreateView, EditView, IndexView, InspectView
@@ -16,7 +17,9 @@ from ..streaming import StreamingExportMixin
 from . import consent as rules
 from .anonymisation import anonymise
 from .choices import ActivityKind, ReferralKind
+from .exports import ContactRows
 from .models import PartnerReferral, VeteranActivity, VeteranContact
+from .models.contact import reference_for
 from .permissions import record_denied
 from .rights_views import steps_for
 
@@ -35,8 +38,28 @@ class RegistryIndexView(StreamingExportMixin, IndexView):
             messages.error(request, _("The filter could not be used; showing all records."))
             return redirect(self.index_url)
 
+    @cached_property
+    def export_cells(self):
+        """The contact export from plain values, when its columns are the ones it knows."""
+        if self.model is VeteranContact and ContactRows.supports(self.list_export):
+            return ContactRows(self.list_export, self.model_admin.get_empty_value_display)
+        return None
+
+    def export_queryset(self, queryset):
+        return queryset if self.export_cells is None else self.export_cells.read_from(queryset)
+
+    def export_rows(self, chunk, export_format):
+        if self.export_cells is None:
+            return super().export_rows(chunk, export_format)
+        return self.export_cells.rows(chunk)
+
     def record_export(self, chunk, export_format):
-        audit.record_many(self.request.user, chunk, audit.EXPORT, format=export_format)
+        if self.export_cells is None:
+            audit.record_many(self.request.user, chunk, audit.EXPORT, format=export_format)
+        else:
+            audit.record_many_ids(self.request.user, VeteranContact,
+                                  [(row[0], reference_for(row[0])) for row in chunk],
+                                  audit.EXPORT, format=export_format)
 
     def preprocess_field_value(self, field, value, export_format):
         # The lone dash of an empty cell is no formula; a phone number "+45 ..." could be.

@@ -30,13 +30,14 @@ def run():
     return run_child("tests.benchmarks.bench_case_listing", url).splitlines()
 
 
-def run_child(module, url, *args):
-    """Run a benchmark module in a fresh interpreter on the database ``url``; its stdout."""
+def run_child(module, url, *args, root=ROOT):
+    """Run a benchmark module in a fresh interpreter on the database ``url``; its stdout.
+    ``root`` is the source tree it runs from (another checkout, to compare code)."""
     env = {**os.environ, "DATABASE_URL": url,
            "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings",
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "example_site"), str(ROOT)])}
+           "PYTHONPATH": os.pathsep.join([str(Path(root) / "example_site"), str(root)])}
     child = subprocess.run([sys.executable, "-m", module, *args],
-                           env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+                           env=env, cwd=root, capture_output=True, text=True, check=False)
     if child.returncode:
         raise RuntimeError(child.stderr[-3000:])
     return child.stdout

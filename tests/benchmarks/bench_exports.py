@@ -6,6 +6,12 @@ PostgreSQL, a database of its own (``BENCH_EXPORTS_DATABASE_URL``, default
 never the test database); the cases come from bench_case_listing's builder. Every export runs
 in a fresh child process that reports its wall time and its peak resident memory
 (``getrusage``), so one export's memory never hides in another's.
+
+``BENCH_EXPORTS_BEFORE=<git revision or directory>`` (e.g. ``main``) measures that code's
+exports in the same run, each beside today's and taken in turn, so a change is shown side by
+side under the same load: ``make bench BENCH=bench_exports BENCH_EXPORTS_BEFORE=main``. The
+audit entries an export writes are removed again before the next run, so reruns measure the
+same database.
 """
 
 import csv
@@ -13,11 +19,13 @@ import datetime
 import io
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 
-from tests.benchmarks.bench_case_listing import _create_database, _seed, run_child
+from tests.benchmarks.bench_case_listing import ROOT, _create_database, _seed, run_child
 
 CONTACTS = 10_000
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/br_bench_exports"
@@ -38,23 +46,69 @@ RUNS = {
 
 def run():
     url = os.environ.get("BENCH_EXPORTS_DATABASE_URL", DEFAULT_URL)
+    before = os.environ.get("BENCH_EXPORTS_BEFORE")
     _create_database(url)
     yield _child(url, "seed")
-    base_seconds = base_mib = None
-    for label, target in RUNS.items():
-        seconds, mib, rows = _child(url, target).split()
-        seconds, mib = float(seconds), float(mib)
-        base_seconds, base_mib = base_seconds or seconds, base_mib or mib
-        target = TARGETS.get(label)
-        verdict = (f"target <= {target[0]} s, <= {target[1]} MiB: "
-                   f"{'met' if seconds <= target[0] and mib <= target[1] else 'MISSED'}"
-                   if target else "baseline")
-        yield (f"{label:24s} {rows:>7s} rows {seconds:7.2f} s ({seconds / base_seconds:5.1f}x)"
-               f" {mib:6.0f} MiB peak ({mib / base_mib:4.1f}x)  {verdict}")
+    with _checkout(before) as before_root:
+        base_seconds = base_mib = None
+        for label, target in RUNS.items():
+            seconds, mib, rows = _measure(url, target)
+            base_seconds, base_mib = base_seconds or seconds, base_mib or mib
+            line = f"{label:22s} {rows:>7s} rows"
+            if before_root and target != "plain":
+                old_seconds, old_mib, _rows = _measure(url, target, root=before_root)
+                line += (f"  before {old_seconds:6.2f} s ({old_seconds / base_seconds:5.1f}x)"
+                         f" {old_mib:5.0f} MiB ({old_mib / base_mib:4.1f}x)  now")
+            yield (f"{line} {seconds:6.2f} s ({seconds / base_seconds:5.1f}x)"
+                   f" {mib:5.0f} MiB ({mib / base_mib:4.1f}x)  {_verdict(label, seconds, mib)}")
 
 
-def _child(url, target):
-    return run_child("tests.benchmarks.bench_exports", url, target).strip()
+def _verdict(label, seconds, mib):
+    target = TARGETS.get(label)
+    if not target:
+        return "baseline"
+    met = seconds <= target[0] and mib <= target[1]
+    return f"target <= {target[0]} s, <= {target[1]} MiB: {'met' if met else 'MISSED'}"
+
+
+def _measure(url, target, root=ROOT):
+    seconds, mib, rows = _child(url, target, root=root).split()
+    return float(seconds), float(mib), rows
+
+
+@contextmanager
+def _checkout(revision):
+    """The source tree of ``revision`` in a temporary directory (None without one); a
+    directory is taken as it is."""
+    if not revision or os.path.isdir(revision):
+        yield revision or None
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-exports-") as folder:
+        archive = subprocess.run(["git", "archive", revision], cwd=ROOT, capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", folder], input=archive, check=True)
+        yield folder
+
+
+def _child(url, target, root=ROOT):
+    return run_child("tests.benchmarks.bench_exports", url, target, root=root).strip()
+
+
+def _seed_themes():
+    """Most cases have one or two themes, as in a real listing (the export names them)."""
+    from borgerraadgiver_plugin.cases.models import Case
+    from borgerraadgiver_plugin.models import Theme
+
+    through = Case.themes.through
+    if through.objects.exists():
+        return
+    themes = [Theme.objects.get_or_create(code=f"BENCH_{n}", defaults={"name": name})[0]
+              for n, name in enumerate(["Sagsbehandlingstid", "Partshøring", "Vejledning"])]
+    ids = Case.objects.filter(reference__startswith="BENCH-").values_list("id", flat=True)
+    through.objects.bulk_create(
+        (through(case_id=case_id, theme_id=theme.pk)
+         for case_id in ids.iterator(chunk_size=5000)
+         for theme in themes[:case_id % 3]), batch_size=5000)
 
 
 def _seed_contacts():
@@ -127,7 +181,11 @@ def _main(target):
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
         user, _areas = _seed()
+        _seed_themes()
         _seed_contacts()
+        from wagtail.models import ModelLogEntry
+
+        ModelLogEntry.objects.filter(user=user).delete()  # earlier runs' export entries
         from borgerraadgiver_plugin.cases.models import Case
         from borgerraadgiver_plugin.veterans.models import VeteranContact
 

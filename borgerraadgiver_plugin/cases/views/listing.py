@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger
 from django.db import connection
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +17,6 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views.snippets import IndexView
 
 from ... import audit, dates
-from ...models import Theme
 from ...streaming import StreamingExportMixin
 from .. import exports
 from ..advisors import advisor_name
@@ -143,14 +141,12 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
         return self.request.GET.get(RESTRICTED_PARAM) == "1" and not self.is_export
 
     def get_base_queryset(self):
-        # A restricted case is kept but neither listed, found by search nor exported.
         queryset = super().get_base_queryset()
+        # A restricted case is kept but neither listed, found by search nor exported.
         queryset = (queryset.filter(restricted_at__isnull=False) if self.showing_restricted
-                    else queryset.unrestricted()).select_related("area", "assigned_to")
-        if self.is_export:
-            queryset = queryset.select_related("representative").prefetch_related(
-                Prefetch("themes", queryset=Theme.objects.only("id", "name")))
-        return queryset
+                    else queryset.unrestricted())
+        # An export reads plain values (export_queryset); the listing shows these names.
+        return queryset if self.is_export else queryset.select_related("area", "assigned_to")
 
     def get_paginate_by(self, queryset):
         if self.is_export:
@@ -248,16 +244,19 @@ class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
         return super().get_heading(Case.objects.none(), field)
 
     @cached_property
-    def choice_labels(self):
-        return exports.choice_labels(Case, self.list_export)
+    def export_cells(self):
+        return exports.CaseRows(Case, self.list_export)
 
-    def to_row_dict(self, item):
-        labels = self.choice_labels
-        return {field: exports.display_value(item, field, labels) for field in self.list_export}
+    def export_queryset(self, queryset):
+        # The listing's filters and ordering, read as plain values: no model per row.
+        return self.export_cells.read_from(queryset)
+
+    def export_rows(self, chunk, export_format):
+        return self.export_cells.rows(chunk)
 
     def record_export(self, chunk, export_format):
-        audit.record_many(self.request.user, chunk, audit.EXPORT, format=export_format,
-                          with_text=self.include_text)
+        audit.record_many_ids(self.request.user, Case, [(row[0], row[1]) for row in chunk],
+                              audit.EXPORT, format=export_format, with_text=self.include_text)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if not queryset.exists():

@@ -32,6 +32,11 @@ from .vocabulary import NeedArea
 NOTE_MAX = 1000
 
 
+def reference_for(pk):
+    """The contact's reference (and its ``str()``), from its primary key alone."""
+    return f"VK-{pk:05d}" if pk else "VK-new"
+
+
 class VeteranContactQuerySet(RestrictableQuerySet):
     def with_valid_registration(self, on=None):
         return self.filter(pk__in=VeteranConsent.objects.filter(rules.valid_q(on))
@@ -120,7 +125,7 @@ class VeteranContact(ClusterableModel, DataSubjectRights):
 
     @property
     def reference(self):
-        return f"VK-{self.pk:05d}" if self.pk else "VK-new"
+        return reference_for(self.pk)
 
     @property
     def display_name(self):
