@@ -23,6 +23,7 @@ from ..public_forms import new_receipt_token
 from ..retention import Source, start_of, write_json
 from . import delivery
 from .models import Case, CaseDocument, CaseEvent, Forwarding, Letter, Representative
+from .outreach import retention as booking_retention
 
 #: Case fields emptied; everything else on the row is kept for the statistics.
 PERSONAL_FIELDS = (
@@ -66,6 +67,9 @@ def anonymise(case, user=None):
     case.events.update(text="")
     case.forwardings.update(contact_person="")
     case.survey_invitations.all().delete()  # the survey link dies with the receipt link
+    # A booking the case was made from names the same person.
+    for booking in case.outreach_bookings.filter(anonymised_at__isnull=True):
+        booking_retention.anonymise(booking, user)
     # The representative's relation and the power of attorney's dates stay; who it was goes.
     Representative.objects.filter(case=case).update(
         name="", email="", phone="", poa_parts="", poa_oral_note="", poa_document=None)

@@ -20,10 +20,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from PIL import Image
 
 from .. import audit, dates
+from .letter_pdf import write_pdf
 from .models.timeline import CaseEvent, EventKind
 from .workflow import WorkflowRefused, ensure_editable
 
 TEMPLATE = "borgerraadgiver_cases/case_file_pdf.html"
+STYLESHEET = "borgerraadgiver_cases/css/case_file_pdf.css"
 
 INCLUDED = "included"
 LISTED = "listed"
@@ -115,7 +117,6 @@ def entry(document, left_out=False):
 
 def build(case, *, include_internal=True, leave_out=()):
     """The case file as PDF bytes, and the entries (what became of each document)."""
-    import weasyprint
     from pypdf import PdfReader, PdfWriter
 
     left_out = {document.pk for document in leave_out}
@@ -132,8 +133,7 @@ def build(case, *, include_internal=True, leave_out=()):
         "forwardings": case.forwardings.select_related("unit"),
     })
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(
-        weasyprint.HTML(string=html).write_pdf(pdf_variant="pdf/ua-1"))))
+    writer.append(PdfReader(io.BytesIO(write_pdf(html, STYLESHEET))))
     for item in entries:
         if item.pdf:
             writer.append(PdfReader(io.BytesIO(item.pdf)),

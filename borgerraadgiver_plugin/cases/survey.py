@@ -9,7 +9,7 @@ what the scan finds is masked before the comment is stored.
 """
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -117,14 +117,16 @@ def comments(years):
 
 
 def survey_counts(years):
-    """Answers kept for the closing ``years``, counted in the database, as a plain dict::
+    """Answers kept for the closing ``years``, counted in one query, as a plain dict::
 
         {"heard": {"YES": int, "PARTLY": int, "NO": int}, "understood": {...},
          "would_return": {"YES": int, "MAYBE": int, "NO": int}, "total": int}
     """
-    answers = SurveyAnswer.objects.filter(year__in=list(years))
-    counts = {"total": answers.count()}
+    cells = {f"{field}__{code}": Count("pk", filter=Q(**{field: code}))
+             for field, _label, choices in QUESTIONS for code, _choice in choices}
+    found = SurveyAnswer.objects.filter(year__in=list(years)).aggregate(
+        total=Count("pk"), **cells)
+    counts = {"total": found["total"]}
     for field, _label, choices in QUESTIONS:
-        grouped = dict(answers.values_list(field).annotate(n=Count("pk")).order_by())
-        counts[field] = {code: grouped.get(code, 0) for code, _choice in choices}
+        counts[field] = {code: found[f"{field}__{code}"] for code, _choice in choices}
     return counts

@@ -112,7 +112,8 @@ def test_setup_keeps_a_renamed_theme():
 
 
 #: The arguments a command cannot run without, given before the unknown ones.
-REQUIRED_ARGUMENTS = {"borgerraadgiver_two_factor": ["rikke"]}
+REQUIRED_ARGUMENTS = {"borgerraadgiver_two_factor": ["rikke"],
+                      "borgerraadgiver_import": ["log.csv"]}
 
 
 @pytest.mark.parametrize("command", [
