@@ -179,5 +179,7 @@ class ComplaintFormPage(PublicFormPage):
                                                   "form_action": request.path})
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex"
-        response["Referrer-Policy"] = "no-referrer"
+        # Not "no-referrer": the browser would then send "Origin: null" with the answer, which
+        # Django's CSRF check refuses. Same-origin keeps the link from other sites all the same.
+        response["Referrer-Policy"] = "same-origin"
         return response
