@@ -145,7 +145,7 @@ def _insert_entries_at_once(entry, pairs, connection):
     labels, object_ids = zip(*pairs, strict=True)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {quote(ModelLogEntry._meta.db_table)} ({columns}) "  # noqa: S608
+            f"INSERT INTO {quote(ModelLogEntry._meta.db_table)} ({columns}) "  # noqa: S608 # nosec B608 - quoted names, values as parameters
             f"SELECT {values}, entry.label, entry.object_id "
             "FROM unnest(CAST(%s AS text[]), CAST(%s AS text[])) AS entry(label, object_id)",
             [*params, list(labels), list(object_ids)])
