@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(abspath $(VENV))/bin/python
 MANAGE := cd example_site && $(PY) manage.py
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist); each worker has its own test database.
+PYTEST_WORKERS ?= auto
 
 .PHONY: demo test install lint messages bench load clean
 
@@ -27,7 +29,7 @@ demo: install
 
 ## Set up and run the whole test suite (DATABASE_URL selects PostgreSQL).
 test: install node_modules/.installed
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check borgerraadgiver_plugin example_site tests

@@ -101,7 +101,7 @@ def test_guessing_tokens_from_one_address_is_refused_with_429(form_page, setting
     case = CaseFactory()
     guesser, other = Client(REMOTE_ADDR="203.0.113.9"), Client(REMOTE_ADDR="198.51.100.7")
     answers = [guesser.get(f"{form_page.url}kvittering/{'g' * 30}{n:04d}/").status_code
-               for n in range(1000)]
+               for n in range(40)]
     assert answers[:5] == [404] * 5 and set(answers[5:]) == {429}
     refused = guesser.get(f"{form_page.url}kvittering/{case.receipt_token}/")
     assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
