@@ -2,7 +2,7 @@
 and area.
 
 On PostgreSQL the text is compared with full-text search in the Danish configuration (the
-stored ``Case.search_vector``, kept by a trigger and indexed with GIN, see migration 0007)
+stored ``Case.search_vector``, kept by a trigger and indexed with GIN, see migration 0009)
 and re-ranked with trigram similarity (pg_trgm) among a bounded set of candidates; on other
 databases a plain word overlap stands in. Either way only the reference, the date, the
 themes and the outcome are shown, and the citizen's name only when it is the same person
