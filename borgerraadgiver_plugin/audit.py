@@ -24,6 +24,7 @@ LEGAL_HOLD_LIFTED = "borgerraadgiver.legal_hold_lifted"
 ERASE = "borgerraadgiver.erase"
 RESTRICT = "borgerraadgiver.restrict"
 RESTRICTION_LIFTED = "borgerraadgiver.restriction_lifted"
+IMPORT = "borgerraadgiver.import"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -38,6 +39,7 @@ ACTIONS = {
     ERASE: (_("Erase on request"), _("Erased on request")),
     RESTRICT: (_("Restrict"), _("Restricted: kept, but hidden from listings and exports")),
     RESTRICTION_LIFTED: (_("Restriction lifted"), _("Restriction lifted")),
+    IMPORT: (_("Import"), _("Imported a case log")),
 }
 
 

@@ -87,6 +87,7 @@ DEFAULTS = {
         "borgerraadgiver.search": 183,
         "borgerraadgiver.export": 5 * 365 + 1,
         "borgerraadgiver.anonymise": 5 * 365 + 1,
+        "borgerraadgiver.import": 5 * 365 + 1,
     },
 }
 

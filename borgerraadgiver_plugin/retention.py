@@ -26,6 +26,10 @@ from .choices import RetentionMode
 from .models import BorgerraadgiverSettings
 
 HOOK = "register_borgerraadgiver_retention"
+#: Each function registered here is called by every run as ``clean_up(now, dry_run)`` and
+#: returns lines (in Danish) saying what it deleted: temporary files a part keeps for a limited
+#: time (an uploaded log waiting for its confirmation), deleted even if nobody comes back.
+CLEANUP_HOOK = "register_borgerraadgiver_cleanup"
 
 
 @dataclass(frozen=True)
@@ -113,11 +117,13 @@ def run(dry_run=False, limit=None, settings=None, today=None, user=None):
     With retention off a run changes nothing, but a dry run still lists what it would do,
     so the advisor can see the consequence before the archive's answer is configured.
     """
+    # Temporary files first, and whatever the retention settings say: their limit is their own.
+    cleaned = clean_up(dry_run=dry_run)
     settings = settings or BorgerraadgiverSettings.current()
     check(settings)
     mode = settings.retention_mode
     first_kept = cutoff(settings.retention_years, today)
-    outcome = Outcome(mode, first_kept, dry_run, [])
+    outcome = Outcome(mode, first_kept, dry_run, cleaned)
     acting = not dry_run and mode != RetentionMode.OFF
     folder = archive_folder() if acting and mode == RetentionMode.ARCHIVE else None
     for source in sources():
@@ -154,6 +160,12 @@ def run(dry_run=False, limit=None, settings=None, today=None, user=None):
                              "Deleted %(count)s access-log entries: %(action)s", count))
             outcome.lines.append(line % {"count": count, "action": action})
     return outcome
+
+
+def clean_up(now=None, dry_run=False):
+    """Run every part's clean-up of temporary files; the lines they return."""
+    now = now or timezone.now()
+    return [line for clean in hooks.get_hooks(CLEANUP_HOOK) for line in clean(now, dry_run)]
 
 
 @task()

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from django.core import signing
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from ..storage import save_whole
+from ..storage import private_storage, save_whole
 
 EXTENSIONS = (".xlsx", ".csv")
 
@@ -92,7 +93,8 @@ def _csv_rows(data):
 class PendingImport:
     """An uploaded log kept in private storage between the preview and the confirmation,
     named by a signed token; discarded on confirmation and at most :attr:`MAX_AGE` seconds
-    old (older ones are purged whenever the import screen is used)."""
+    old (older ones are purged by the nightly retention run and whenever the import screen
+    is opened)."""
 
     FOLDER = "imports"
     MAX_AGE = 24 * 3600
@@ -133,13 +135,38 @@ class PendingImport:
             if self.storage.exists(name):
                 self.storage.delete(name)
 
-    def purge(self, now):
-        """Remove uploads older than MAX_AGE (``now``: an aware datetime)."""
+    def purge(self, now, dry_run=False):
+        """Remove uploads older than MAX_AGE (``now``: an aware datetime); the number of
+        uploads (a log and its mapping file count as one) removed, or with ``dry_run`` that
+        would be."""
         try:
             _dirs, files = self.storage.listdir(self.FOLDER)
         except FileNotFoundError:
-            return
+            return 0
+        uploads = set()
         for file_name in files:
             name = f"{self.FOLDER}/{file_name}"
             if (now - self.storage.get_modified_time(name)).total_seconds() > self.MAX_AGE:
-                self.storage.delete(name)
+                uploads.add(file_name.rsplit(".", 1)[0])
+                if not dry_run:
+                    self.storage.delete(name)
+        return len(uploads)
+
+
+def purge_pending_imports(now, dry_run=False):
+    """The retention run's clean-up (``retention.CLEANUP_HOOK``): uploads abandoned between
+    the preview and the confirmation are deleted after MAX_AGE even if nobody opens the import
+    screen again."""
+    count = PendingImport(private_storage()).purge(now, dry_run=dry_run)
+    if not count:
+        return []
+    hours = PendingImport.MAX_AGE // 3600
+    if dry_run:
+        line = ngettext("Would delete %(count)s uploaded case log not imported within "
+                        "%(hours)s hours", "Would delete %(count)s uploaded case logs not "
+                        "imported within %(hours)s hours", count)
+    else:
+        line = ngettext("Deleted %(count)s uploaded case log not imported within %(hours)s "
+                        "hours", "Deleted %(count)s uploaded case logs not imported within "
+                        "%(hours)s hours", count)
+    return [line % {"count": count, "hours": hours}]

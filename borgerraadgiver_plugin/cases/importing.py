@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .. import dates
+from .. import audit, dates
 from ..choices import CaseStatus, Channel, InquiryType, Outcome, RequesterRole
 from ..models import Area, Theme
 from ..references import take_references
@@ -351,8 +351,12 @@ def _already_imported(plan, mapping):
 
 
 @transaction.atomic
-def commit(plan, user, source):
-    """Store every row of ``plan`` as a case, or none; the new cases in received order."""
+def commit(plan, user, source, via=""):
+    """Store every row of ``plan`` as a case, or none; the new cases in received order.
+
+    The import as a whole is one entry of the access log, in the same transaction: who
+    (``user``, None for the command without ``--user``), when, the file (``source``), how
+    (``via``: "admin" or "command"), how many cases and their new and original references."""
     if not plan.ok:
         raise ValueError("only a plan without problems can be committed")
     rows = sorted(plan.rows, key=lambda row: (row.values["received_at"], row.number))
@@ -364,7 +368,27 @@ def commit(plan, user, source):
         references = iter(take_references(year_rows[0].values["received_at"], len(year_rows)))
         for start in range(0, len(year_rows), BATCH):
             created += _store(year_rows[start:start + BATCH], references, user, source)
+    if created:
+        _log_import(user, source, via, created)
     return created
+
+
+def _log_import(user, source, via, created):
+    by_year = {}
+    for case in created:  # in received order, so each year's references ascend
+        by_year.setdefault(timezone.localtime(case.received_at).year, []).append(
+            case.reference)
+    ranges = ", ".join(refs[0] if len(refs) == 1 else f"{refs[0]}–{refs[-1]}"
+                       for _year, refs in sorted(by_year.items()))
+    originals = sorted(case.original_reference for case in created)
+    label = _("Case log %(name)s: %(count)s cases, %(references)s") % {
+        "name": source, "count": len(created), "references": ranges}
+    data = {"file": source, "cases": len(created), "references": ranges,
+            "original_references": f"{originals[0]}–{originals[-1]}" if len(originals) > 1
+            else originals[0]}
+    if via:
+        data["via"] = via
+    audit.record_on_model(user, Case, audit.IMPORT, "import", label, **data)
 
 
 def _store(rows, references, user, source):

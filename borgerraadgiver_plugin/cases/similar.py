@@ -2,7 +2,7 @@
 and area.
 
 On PostgreSQL the text is compared with full-text search in the Danish configuration (the
-stored ``Case.search_vector``, kept by a trigger and indexed with GIN, see migration 0007)
+stored ``Case.search_vector``, kept by a trigger and indexed with GIN, see migration 0009)
 and re-ranked with trigram similarity (pg_trgm) among a bounded set of candidates; on other
 databases a plain word overlap stands in. Either way only the reference, the date, the
 themes and the outcome are shown, and the citizen's name only when it is the same person
@@ -17,7 +17,7 @@ from itertools import combinations
 from operator import or_
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -97,16 +97,15 @@ def similar_cases(case, limit=LIMIT):
         return []
     theme_ids = set(case.themes.values_list("pk", flat=True))
     candidates = earlier_cases(case)
-    ids = set(_structural_candidates(case, candidates, theme_ids))
     if connection.vendor == "postgresql":
-        text_scores = _postgres_text_scores(case, candidates, ids)
-    else:
-        text_scores = _word_overlap_scores(case, candidates, ids)
+        return _ranked_in_postgres(case, candidates, theme_ids, limit)
+    ids = ({row["pk"] for row in _structural_candidates(case, candidates, theme_ids)}
+           if theme_ids else set())
+    text_scores = _word_overlap_scores(case, candidates, ids)
     ids |= set(text_scores)
     if not ids:
         return []
-    found = (Case.objects.filter(pk__in=ids).select_related("area")
-             .prefetch_related("themes"))
+    found = (Case.objects.filter(pk__in=ids).only(*SHOWN).prefetch_related("themes"))
     same_person = _same_person_ids(case, ids)
     suggestions = []
     for other in found:
@@ -123,45 +122,77 @@ def similar_cases(case, limit=LIMIT):
     return suggestions[:limit]
 
 
+#: The fields a suggestion shows (SimilarCase.label) and ranks by; nothing else is read.
+SHOWN = ("reference", "received_at", "status", "outcome", "citizen_name", "area_id")
+
+
 def _structural_candidates(case, candidates, theme_ids):
-    """The latest earlier cases sharing a theme with ``case``."""
-    if not theme_ids:
-        return []
+    """The latest earlier cases sharing a theme with ``case`` (a query of their keys)."""
     through = Case.themes.through
-    return list(candidates.filter(Exists(through.objects.filter(
-        case_id=OuterRef("pk"), theme_id__in=theme_ids))).values_list("pk", flat=True)[
-        :CANDIDATES])
+    return candidates.filter(Exists(through.objects.filter(
+        case_id=OuterRef("pk"), theme_id__in=theme_ids))).values("pk")[:CANDIDATES]
 
 
-def _postgres_text_scores(case, candidates, structural_ids):
-    """Full-text rank (Danish) among the latest cases sharing two telling words with
-    ``case``, plus trigram similarity; bounded by TEXT_POOL however common the words are."""
-    from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramSimilarity
-    from django.db.models import F, Subquery
+def _ranked_in_postgres(case, candidates, theme_ids, limit):
+    """Rank in one statement: the best CANDIDATES of the latest TEXT_POOL cases sharing two
+    telling words with ``case`` (Danish full text, the GIN index) and the latest CANDIDATES
+    sharing a theme, scored there by full-text rank and trigram similarity (each worked out
+    once per case), shared themes and the same area; only the ``limit`` best are read, with
+    the fields they show."""
+    from django.contrib.postgres.search import SearchQuery
 
     terms = query_terms(case.account)
-    if not terms:
-        return {}
-    ranking = reduce(or_, (SearchQuery(term, config="danish") for term in terms))
-    strongest = terms[:PAIR_TERMS]
-    matching = reduce(or_, (SearchQuery(one, config="danish") & SearchQuery(two, config="danish")
-                            for one, two in combinations(strongest, 2))) \
-        if len(strongest) > 1 else ranking
-    pool = (candidates.filter(search_vector=matching).order_by("-received_at", "-id")
-            .values("pk")[:TEXT_POOL])
-    ranked = (Case.objects.filter(pk__in=Subquery(pool))
-              .annotate(rank=SearchRank(F("search_vector"), ranking, normalization=32))
-              .order_by("-rank").values_list("pk", flat=True)[:CANDIDATES])
-    ids = set(ranked) | set(structural_ids)
-    if not ids:
-        return {}
-    rows = (Case.objects.filter(pk__in=ids)
-            .annotate(rank=SearchRank(F("search_vector"), ranking, normalization=32),
-                      trigram=TrigramSimilarity("account", case.account))
-            .values_list("pk", "rank", "trigram"))
-    # normalization=32 gives rank / (rank + 1): already between 0 and 1.
-    return {pk: TEXT_WEIGHT * (rank or 0) + TRIGRAM_WEIGHT * (trigram or 0)
-            for pk, rank, trigram in rows if rank or (trigram or 0) >= 0.1}
+    # The words are letters only (see _WORD), so they hold no tsquery operator; the query
+    # texts go to PostgreSQL as parameters.
+    ranking = " | ".join(terms)
+    keys = []  # (SQL around {}, a query of case keys, parameters after the query's own)
+    if theme_ids:
+        keys.append(("({})", _structural_candidates(case, candidates, theme_ids), []))
+    if terms:
+        strongest = terms[:PAIR_TERMS]
+        pairs = (" | ".join(f"({one} & {two})" for one, two in combinations(strongest, 2))
+                 if len(strongest) > 1 else ranking)
+        matching = SearchQuery(pairs, config="danish", search_type="raw")
+        pool = (candidates.filter(search_vector=matching).order_by("-received_at", "-id")
+                .values("pk", "search_vector")[:TEXT_POOL])
+        # Ranked where the pool is read, so no case is fetched twice.
+        keys.append(("(SELECT pool.pk FROM ({}) pool ORDER BY ts_rank(pool.search_vector, "  # noqa: S608 # nosec B608 - the pool's compiled SQL, values as parameters
+                     f"to_tsquery('danish', %s), 32) DESC LIMIT {CANDIDATES})", pool, [ranking]))
+    if not keys:
+        return []
+    sql_keys, key_params = [], []
+    for around, query, after in keys:
+        sql, own = query.query.get_compiler(using=query.db).as_sql()
+        sql_keys.append(around.format(sql))
+        key_params += [*own, *after]
+    table = connection.ops.quote_name(Case._meta.db_table)
+    through = connection.ops.quote_name(Case.themes.through._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(Case._meta.get_field(name).column)
+                        for name in ("id", *SHOWN))
+    text = "0.0"
+    if terms:
+        # normalization=32 gives rank / (rank + 1): already between 0 and 1.
+        text = (f"CASE WHEN rank > 0 OR trigram >= 0.1 THEN {TEXT_WEIGHT} * rank + "
+                f"{TRIGRAM_WEIGHT} * trigram ELSE 0.0 END")
+    # Rank, trigram and shared themes are worked out once per found case (MATERIALIZED).
+    # Constant names and weights are formatted in; every value is a parameter.
+    sql = (
+        f"WITH scored AS MATERIALIZED (SELECT {columns}, "  # noqa: S608 # nosec B608 - constant names, values as parameters
+        f"ts_rank(c.search_vector, to_tsquery('danish', %s), 32) AS rank, "
+        f"similarity(c.account, %s) AS trigram, "
+        f"(SELECT count(*) FROM {through} t WHERE t.case_id = c.id AND t.theme_id = ANY(%s)) "
+        f"AS shared FROM {table} c WHERE c.id IN ({' UNION '.join(sql_keys)})) "
+        f"SELECT *, ({text}) + {THEME_WEIGHT} * shared / {float(max(len(theme_ids), 1))}"
+        f" + CASE WHEN area_id = %s THEN {AREA_WEIGHT} ELSE 0.0 END AS score FROM scored "
+        f"WHERE ({text}) > 0 OR shared > 0 ORDER BY score DESC, received_at DESC, id LIMIT %s")
+    found = list(Case.objects.raw(sql, [ranking, case.account, list(theme_ids), *key_params,
+                                        case.area_id, limit]))
+    prefetch_related_objects(found, "themes")
+    same_person = _same_person_ids(case, [other.pk for other in found])
+    return [SimilarCase(other, other.score,
+                        tuple(theme for theme in other.themes.all() if theme.pk in theme_ids),
+                        bool(case.area_id) and other.area_id == case.area_id,
+                        other.pk in same_person) for other in found]
 
 
 def _word_overlap_scores(case, candidates, structural_ids):

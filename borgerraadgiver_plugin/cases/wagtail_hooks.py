@@ -7,7 +7,7 @@ from .. import retention
 from ..admin_assets import stylesheet
 from ..admin_menu import MENU_HOOK
 from ..subject_access import SOURCES_HOOK
-from . import anonymisation, downloads
+from . import anonymisation, downloads, import_files
 from .dashboard import panels_for
 from .outreach import retention as booking_retention
 from .outreach.subject_access import BookingSource
@@ -89,6 +89,9 @@ def add_case_panels(request, panels):
 @hooks.register(retention.HOOK)
 def retention_source():
     return anonymisation.source()
+
+
+hooks.register(retention.CLEANUP_HOOK, import_files.purge_pending_imports)
 
 
 register_snippet(LetterTemplateViewSet)

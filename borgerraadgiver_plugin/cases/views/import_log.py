@@ -108,7 +108,7 @@ class ImportView(PermissionRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
             self.pending.discard(token)
             return self.render_to_response(self.get_context_data(
                 form=ImportUploadForm(), plan=plan, file_name=name), status=400)
-        created = importing.commit(plan, self.request.user, name)
+        created = importing.commit(plan, self.request.user, name, via="admin")
         self.pending.discard(token)
         messages.success(self.request, _("%(count)s cases were imported from %(name)s.") % {
             "count": len(created), "name": name})
