@@ -2,7 +2,8 @@
 
 A letter goes to the party (the citizen on the case) or to the representative acting for them;
 a letter to the representative needs their postal address and, like forwarding, a power of
-attorney valid that day unless the advisor records why (:func:`.workflow.require_power_of_attorney`).
+attorney valid that day unless the advisor records why
+(:func:`.workflow.require_power_of_attorney`).
 
 :func:`send_letter` stores, in one transaction, the letter, its PDF copy among the case's
 documents, the outgoing letter on the timeline and an outbox row; after the commit the outbox
