@@ -455,7 +455,7 @@ class LetterForm(CaseForm):
         attrs={"rows": 14}), validators=[validate_plain_text, validate_no_cpr],
         help_text=PLACEHOLDER_HELP)
 
-    field_order = ["recipient", "template", "subject", "body", "poa_reason"]
+    field_order = ["recipient", "poa_reason", "template", "subject", "body"]
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, case=case, **kwargs)

@@ -99,16 +99,16 @@ class CoordinationRecordForm(WagtailAdminModelForm):
         field.error_messages["invalid_choice"] = _("Choose among the contact's units.")
         field.error_messages["invalid_pk_value"] = _("Choose among the contact's units.")
         touchpoints = MunicipalTouchpoint.objects.filter(contact__in=contacts)
-        contact_id = self.instance.contact_id or self.initial.get("contact")
-        if self.is_bound or not str(contact_id or "").isdigit():
-            # Any listed contact's unit is accepted here; the rule names one of another
-            # contact. With no contact chosen yet, each unit says whose it is.
+        chosen = self.data.get(self.add_prefix("contact")) if self.is_bound else None
+        contact_id = str(chosen or self.instance.contact_id or self.initial.get("contact") or "")
+        if contact_id.isdigit():
+            field.queryset = touchpoints.filter(contact_id=contact_id).select_related("area")
+            field.label_from_instance = lambda touchpoint: touchpoint.label
+        else:
+            # No contact chosen yet: each unit says whose it is.
             field.queryset = touchpoints.select_related("area", "contact")
             field.label_from_instance = lambda touchpoint: (
                 f"{touchpoint.contact.display_name}: {touchpoint.label}")
-        else:
-            field.queryset = touchpoints.filter(contact_id=contact_id).select_related("area")
-            field.label_from_instance = lambda touchpoint: touchpoint.label
 
     def clean(self):
         cleaned = super().clean()

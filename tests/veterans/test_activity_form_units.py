@@ -89,7 +89,7 @@ def test_a_unit_of_another_contact_is_refused(coordinator_client, contact, jobce
     data.update(touchpoints=[str(theirs.pk)])
     response = post(coordinator_client, data)
     assert response.status_code == 200
-    assert "Ydelseskontoret er ikke en af kontaktens enheder." in response.content.decode()
+    assert "Vælg blandt kontaktens enheder." in response.content.decode()
     assert not VeteranActivity.objects.exists()
 
 
