@@ -470,12 +470,9 @@ class LetterForm(CaseForm):
             (LetterRecipient.REPRESENTATIVE, _("The representative: %(name)s (%(relation)s)") % {
                 "name": representative.name, "relation": representative.get_relation_display()}),
         ]
-        self.power_of_attorney = case.power_of_attorney()
-        if self.power_of_attorney.valid:
+        # The form's page shows the power of attorney's state above the choice.
+        if case.power_of_attorney().valid:
             del self.fields["poa_reason"]
-        else:
-            field = self.fields["poa_reason"]
-            field.help_text = f"{self.power_of_attorney.text} {field.help_text}"
 
 
 class CaseFileForm(CaseForm):
