@@ -151,6 +151,7 @@ class RepresentativeFactory(factory.django.DjangoModelFactory):
     name = "Advokat Lise Holm"
     relation = "LAWYER"
     email = "lise@advokat.invalid"
+    address = "Advokathuset\nTorvet 3\n4600 Køge"
     poa_received_on = factory.LazyFunction(timezone.localdate)
     poa_valid_until = factory.LazyAttribute(
         lambda rep: rep.poa_received_on and rep.poa_received_on + datetime.timedelta(days=365))

@@ -23,7 +23,7 @@ from ..text import validate_name, validate_phone, validate_plain_text
 from . import deadlines, similar, uploads, workflow
 from .advisors import AdvisorChoiceField, advisors
 from .models import Case, CaseDocument, LetterTemplate, LinkKind
-from .models.letters import PLACEHOLDER_HELP
+from .models.letters import PLACEHOLDER_HELP, LetterRecipient
 from .models.timeline import EventKind
 from .representation import PowerOfAttorneyScope, RepresentativeRelation
 
@@ -217,6 +217,8 @@ class RepresentativeForm(CaseForm):
     email = forms.EmailField(label=_("E-mail"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone"), required=False, max_length=40,
                             validators=[validate_plain_text, validate_phone])
+    address = _text(_("Postal address"), required=False, max_length=1000,
+                    help_text=_("Where a letter to the representative is sent."))
     poa_received_on = _date(_("Power of attorney received"), required=False, initial=None)
     poa_scope = forms.ChoiceField(label=_("The power of attorney covers"),
                                   choices=PowerOfAttorneyScope.choices)
@@ -234,7 +236,8 @@ class RepresentativeForm(CaseForm):
             return {}
         rep = case.representative
         return {name: getattr(rep, name) for name in (
-            "name", "relation", "email", "phone", "poa_received_on", "poa_scope", "poa_parts",
+            "name", "relation", "email", "phone", "address", "poa_received_on", "poa_scope",
+            "poa_parts",
             "poa_valid_until", "poa_oral", "poa_oral_note")}
 
     def clean(self):
@@ -431,8 +434,18 @@ class CaseIntakeForm(CaseAdminForm):
 
 
 class LetterForm(CaseForm):
-    """A letter to the citizen: a template to start from, then the text as it will be sent."""
+    """A letter to the party or, on a case with a representative, to the representative: a
+    template to start from, then the text as it will be sent. Without a valid power of
+    attorney, a letter to the representative needs a reason (:func:`.letters.may_write_to`)."""
 
+    recipient = forms.ChoiceField(label=_("Send the letter to"), widget=forms.RadioSelect,
+                                  choices=LetterRecipient.choices, initial=LetterRecipient.PARTY)
+    poa_reason = forms.CharField(
+        label=_("Why write to the representative without a valid power of attorney?"),
+        required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[validate_plain_text, validate_no_cpr],
+        help_text=_("Only for a letter to the representative whose power of attorney is not "
+                    "valid: the reason is kept on the timeline."))
     template = forms.ModelChoiceField(
         label=_("Letter template"), queryset=LetterTemplate.objects.all(), required=False,
         help_text=_("Choose a template and press “Use template” to start from it."))
@@ -441,6 +454,25 @@ class LetterForm(CaseForm):
     body = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea(
         attrs={"rows": 14}), validators=[validate_plain_text, validate_no_cpr],
         help_text=PLACEHOLDER_HELP)
+
+    field_order = ["recipient", "poa_reason", "template", "subject", "body"]
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, case=case, **kwargs)
+        if not case.has_representative:
+            # Only the party can be written to: nothing to choose, nothing to explain.
+            del self.fields["recipient"], self.fields["poa_reason"]
+            return
+        representative = case.representative
+        self.fields["recipient"].choices = [
+            (LetterRecipient.PARTY, _("The party: %(name)s") % {
+                "name": case.citizen_name or "-"}),
+            (LetterRecipient.REPRESENTATIVE, _("The representative: %(name)s (%(relation)s)") % {
+                "name": representative.name, "relation": representative.get_relation_display()}),
+        ]
+        # The form's page shows the power of attorney's state above the choice.
+        if case.power_of_attorney().valid:
+            del self.fields["poa_reason"]
 
 
 class CaseFileForm(CaseForm):

@@ -72,7 +72,7 @@ def anonymise(case, user=None):
         booking_retention.anonymise(booking, user)
     # The representative's relation and the power of attorney's dates stay; who it was goes.
     Representative.objects.filter(case=case).update(
-        name="", email="", phone="", poa_parts="", poa_oral_note="", poa_document=None)
+        name="", email="", phone="", address="", poa_parts="", poa_oral_note="", poa_document=None)
     letters = list(case.letters.all())
     # The delivery backend's own copy (the file backend's, a connector's archive) goes too.
     for letter in letters:

@@ -44,6 +44,9 @@ class OutgoingLetter:
     pdf: bytes = field(repr=False)
     #: Ours, stable across retries: a backend may use it to refuse sending the same letter twice.
     letter_key: str = ""
+    #: Who ``recipient_name`` is: ``"PARTY"`` (the citizen on the case) or ``"REPRESENTATIVE"``
+    #: (the person acting for them under a power of attorney).
+    recipient_role: str = "PARTY"
 
 
 @dataclass(frozen=True)

@@ -407,7 +407,9 @@ DEMO_POA = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Typ
 
 def _representatives(rng, advisor, today):
     """Every case from a representative gets one; two open cases show the power of attorney
-    at a glance: one valid until the end of the year, one that expired yesterday."""
+    at a glance: one valid until the end of the year, one that expired yesterday. Both have a
+    postal address, so a letter can be written to each (the second is refused without a
+    reason)."""
     cases = Case.objects.filter(requester_role=RequesterRole.REPRESENTATIVE,
                                 representative__isnull=True)
     for case in cases:
@@ -430,10 +432,12 @@ def _representatives(rng, advisor, today):
     for case, values in (
         (valid, {"name": "Advokat Lise Holm", "relation": RepresentativeRelation.LAWYER,
                  "email": "lise.holm@advokat.example.invalid", "poa_document": document,
+                 "address": "Advokathuset\nTorvet 3\n4600 Køge",
                  "poa_received_on": today - datetime.timedelta(days=20),
                  "poa_valid_until": datetime.date(today.year, 12, 31)}),
         (expired, {"name": "Ældre Sagen, rådgiver", "relation":
                    RepresentativeRelation.ORGANISATION, "phone": "33 96 86 86",
+                   "address": "Ældre Sagen\nNørregade 49\n1165 København K",
                    "poa_oral": True, "poa_oral_note": "Fuldmagt givet mundtligt i telefonen "
                    "for tre måneder.",
                    "poa_received_on": today - datetime.timedelta(days=92),

@@ -1,4 +1,9 @@
-"""Letters to the citizen: written from a template, stored as sent, delivered through the outbox.
+"""Letters on a case: written from a template, stored as sent, delivered through the outbox.
+
+A letter goes to the party (the citizen on the case) or to the representative acting for them;
+a letter to the representative needs their postal address and, like forwarding, a power of
+attorney valid that day unless the advisor records why
+(:func:`.workflow.require_power_of_attorney`).
 
 :func:`send_letter` stores, in one transaction, the letter, its PDF copy among the case's
 documents, the outgoing letter on the timeline and an outbox row; after the commit the outbox
@@ -18,27 +23,64 @@ from wagtail.log_actions import log
 from .. import dates, outbox
 from . import delivery, letter_pdf, placeholders
 from .documents import DocumentWriter
-from .models.letters import Letter
+from .models.letters import Letter, LetterRecipient
 from .models.timeline import CaseEvent, EventKind
 from .outbox_kinds import LETTER
 from .uploads import CheckedFile
-from .workflow import WorkflowRefused, ensure_editable
+from .workflow import WorkflowRefused, ensure_editable, require_power_of_attorney
+
+PARTY, REPRESENTATIVE = LetterRecipient.PARTY, LetterRecipient.REPRESENTATIVE
 
 
-def ensure_addressable(case):
-    """A letter needs the citizen's name and postal address on the case."""
-    if not case.citizen_name.strip() or not case.citizen_address.strip():
+def addressee(case, recipient=PARTY):
+    """``(name, address)`` a letter to ``recipient`` goes to; refused when the case has none."""
+    if recipient == REPRESENTATIVE:
+        if not case.has_representative:
+            raise WorkflowRefused(_("No representative is recorded on the case."))
+        representative = case.representative
+        name, address = representative.name.strip(), representative.address.strip()
+        if not name or not address:
+            raise WorkflowRefused(_(
+                "The representative has no name and postal address on the case, so a letter "
+                "to them cannot be sent. Add the address to the representative first."))
+        return name, address
+    if recipient != PARTY:
+        raise WorkflowRefused(_("Choose who the letter goes to."))
+    name, address = case.citizen_name.strip(), case.citizen_address.strip()
+    if not name or not address:
         raise WorkflowRefused(_(
             "The case has no name and postal address for the citizen, so a letter cannot be "
             "sent. Add them to the case details first."))
+    return name, address
 
 
-def draft(case, user, template=None):
-    """``(subject, body)`` of a new letter: the template with the case's values filled in."""
+def ensure_addressable(case, recipient=PARTY):
+    """A letter needs the recipient's name and postal address on the case."""
+    addressee(case, recipient)
+
+
+def may_write_to(case, recipient=PARTY, poa_reason="", on=None):
+    """A letter to the representative is refused without a power of attorney valid ``on``
+    (default today), unless ``poa_reason`` says why; the reason used, "" when none was
+    needed. The party may always be written to."""
+    if recipient != REPRESENTATIVE:
+        return ""
+    return require_power_of_attorney(case, on or timezone.localdate(), poa_reason)
+
+
+def draft(case, user, template=None, recipient=PARTY):
+    """``(subject, body)`` of a new letter: the template with the case's values filled in,
+    ``{navn}`` naming the recipient."""
     if template is None:
         return "", ""
-    known = placeholders.values(case, user)
+    known = placeholders.values(case, user, recipient_name=_recipient_name(case, recipient))
     return placeholders.fill(template.subject, known), placeholders.fill(template.body, known)
+
+
+def _recipient_name(case, recipient):
+    if recipient == REPRESENTATIVE and case.has_representative:
+        return case.representative.name
+    return case.citizen_name
 
 
 def refuse_unknown_placeholders(subject, body):
@@ -48,15 +90,15 @@ def refuse_unknown_placeholders(subject, body):
             "known": ", ".join(f"{{{name}}}" for name in placeholders.PLACEHOLDERS)})
 
 
-def preview(case, user, *, subject, body):
+def preview(case, user, *, subject, body, recipient=PARTY, poa_reason=""):
     """The letter as it would be sent, unsaved: refused as :func:`send_letter` would be."""
-    ensure_addressable(case)
+    name, address = addressee(case, recipient)
+    may_write_to(case, recipient, poa_reason)
     refuse_unknown_placeholders(subject, body)
-    known = placeholders.values(case, user)
+    known = placeholders.values(case, user, recipient_name=name)
     letter = Letter(case=case, written_by=user, subject=placeholders.fill(subject, known).strip(),
-                    body=placeholders.fill(body, known).strip(),
-                    recipient_name=case.citizen_name.strip(),
-                    recipient_address=case.citizen_address.strip(), created_at=timezone.now())
+                    body=placeholders.fill(body, known).strip(), recipient=recipient,
+                    recipient_name=name, recipient_address=address, created_at=timezone.now())
     if not letter.subject or not letter.body:
         raise WorkflowRefused(_("A letter needs a subject and a text."))
     return letter
@@ -69,26 +111,42 @@ def _pdf_file(letter, pdf):
                        sha256=hashlib.sha256(pdf).hexdigest())
 
 
-def send_letter(case, user, *, subject, body, template=None):
-    """Write the letter to the case's citizen and queue it for delivery; the new letter.
-    Refused (nothing stored) on a merged case, a case with no address or an unknown
-    placeholder."""
+def _timeline_text(case, letter):
+    if letter.recipient == REPRESENTATIVE:
+        return _("Letter to the representative (%(relation)s): %(subject)s") % {
+            "relation": case.representative.get_relation_display(), "subject": letter.subject}
+    return _("Letter to the citizen: %(subject)s") % {"subject": letter.subject}
+
+
+def send_letter(case, user, *, subject, body, template=None, recipient=PARTY, poa_reason=""):
+    """Write the letter to ``recipient`` (the party, or the case's representative) and queue
+    it for delivery; the new letter. Refused (nothing stored) on a merged case, a recipient
+    with no address, an unknown placeholder, or a letter to the representative without a
+    valid power of attorney and no ``poa_reason`` (kept on the timeline when given)."""
     ensure_editable(case)
-    letter = preview(case, user, subject=subject, body=body)
+    letter = preview(case, user, subject=subject, body=body, recipient=recipient,
+                     poa_reason=poa_reason)
+    poa_reason = may_write_to(case, recipient, poa_reason)
     letter.template = template
     pdf = letter_pdf.render(letter)
     with DocumentWriter() as documents, transaction.atomic():
         letter.event = CaseEvent.objects.create(
             case=case, kind=EventKind.LETTER_OUT, internal=False, author=user,
-            occurred_at=letter.created_at,
-            text=_("Letter to the citizen: %(subject)s") % {"subject": letter.subject})
+            occurred_at=letter.created_at, text=_timeline_text(case, letter))
+        if poa_reason:
+            CaseEvent.objects.create(
+                case=case, kind=EventKind.NOTE, author=user, occurred_at=letter.created_at,
+                text=_("Letter sent to the representative without a valid power of attorney: "
+                       "%(reason)s") % {"reason": poa_reason})
         letter.document = documents.add(_pdf_file(letter, pdf), case=case, event=letter.event,
                                         uploaded_by=user)
+        to_whom = (_("A letter to the representative, delivered through the letter backend. "
+                     "The text is on the case.") if recipient == REPRESENTATIVE
+                   else _("A letter to the citizen, delivered through the letter backend. The "
+                          "text is on the case."))
         letter.outbox_message = outbox.queue_message(
             LETTER, recipient="", subject=_("Letter on case %(reference)s") % {
-                "reference": case.reference},
-            body=_("A letter to the citizen, delivered through the letter backend. The text "
-                   "is on the case."), reference=case.reference)
+                "reference": case.reference}, body=to_whom, reference=case.reference)
         letter.save()
         log(case, "wagtail.edit", user=user)
     return letter
@@ -101,7 +159,7 @@ def outgoing(letter):
     return delivery.OutgoingLetter(
         reference=letter.case.reference, subject=letter.subject, body=letter.body,
         recipient_name=letter.recipient_name, recipient_address=letter.recipient_address,
-        pdf=pdf, letter_key=f"letter-{letter.pk}")
+        pdf=pdf, letter_key=f"letter-{letter.pk}", recipient_role=letter.recipient)
 
 
 def deliver(message):
@@ -135,10 +193,11 @@ def record_receipt(dispatch_id, delivered_at=None):
         return letter
     letter.delivered_at = delivered_at or timezone.now()
     letter.save(update_fields=["delivered_at"])
-    CaseEvent.objects.create(
-        case=letter.case, kind=EventKind.DELIVERY, internal=False,
-        occurred_at=letter.delivered_at,
-        text=_("Delivered %(time)s: %(subject)s (delivery id %(id)s)") % {
-            "time": dates.show(letter.delivered_at), "subject": letter.subject,
-            "id": dispatch_id})
+    words = {"time": dates.show(letter.delivered_at), "subject": letter.subject,
+             "id": dispatch_id}
+    text = (_("Delivered to the representative %(time)s: %(subject)s (delivery id %(id)s)")
+            if letter.recipient == REPRESENTATIVE
+            else _("Delivered %(time)s: %(subject)s (delivery id %(id)s)")) % words
+    CaseEvent.objects.create(case=letter.case, kind=EventKind.DELIVERY, internal=False,
+                             occurred_at=letter.delivered_at, text=text)
     return letter

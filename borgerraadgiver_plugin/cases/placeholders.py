@@ -17,7 +17,7 @@ PATTERN = re.compile(r"\{([^{}\s]*)\}")
 #: name -> what it stands for (shown to whoever writes a template).
 PLACEHOLDERS = {
     "sagsnummer": _("the case's reference"),
-    "navn": _("the citizen's name"),
+    "navn": _("the recipient's name (the citizen, or the representative the letter goes to)"),
     "modtaget": _("the date the inquiry was received"),
     "dato": _("today's date"),
     "enhed": _("the unit the case was forwarded to (or the case's area)"),
@@ -35,8 +35,10 @@ def unknown(text):
     return found
 
 
-def values(case, user=None):
-    """What each placeholder stands for in ``case`` (empty where the case has no value)."""
+def values(case, user=None, recipient_name=None):
+    """What each placeholder stands for in ``case`` (empty where the case has no value);
+    ``{navn}`` is ``recipient_name`` when given (a letter to the representative), else the
+    citizen's."""
     forwarding = case.forwardings.select_related("unit").order_by("-sent_on", "-id").first()
     unit = forwarding.unit if forwarding else case.area
     advisor = ""
@@ -44,7 +46,7 @@ def values(case, user=None):
         advisor = user.get_full_name() or user.get_username()
     return {
         "sagsnummer": case.reference,
-        "navn": case.citizen_name,
+        "navn": case.citizen_name if recipient_name is None else recipient_name,
         "modtaget": dates.show(timezone.localdate(case.received_at)),
         "dato": dates.show(timezone.localdate()),
         "enhed": str(unit or ""),

@@ -12,7 +12,7 @@ from .models import Case, CaseDocument, CaseEvent, Letter, Representative
 PERMISSION = "borgerraadgiver_cases.view_case"
 CASE_FIELDS = ("citizen_name", "citizen_email", "citizen_phone")
 #: The representative's texts an access request searches (the person may be the one who acts).
-REPRESENTATIVE_FIELDS = ("name", "email", "phone", "poa_parts", "poa_oral_note")
+REPRESENTATIVE_FIELDS = ("name", "email", "phone", "address", "poa_parts", "poa_oral_note")
 LETTER_FIELDS = ("recipient_name", "recipient_address", "subject", "body")
 
 
@@ -84,12 +84,14 @@ def case_record(case, query=""):
             (_("Name"), representative.name),
             (_("Relation to the party"), representative.get_relation_display()),
             (_("E-mail"), representative.email), (_("Phone"), representative.phone),
+            (_("Address"), representative.address),
             (_("Power of attorney"), case.power_of_attorney().text),
             (_("Parts covered"), representative.poa_parts),
             (_("Note of the oral power of attorney"), representative.poa_oral_note),
         ) if value]))
     entries += [(f"{dates.show(letter.created_at)} {_('Letter')}",
-                 [(_("Recipient"), letter.recipient_name), (_("Address"), letter.recipient_address),
+                 [(_("Sent to"), letter.get_recipient_display()),
+                  (_("Recipient"), letter.recipient_name), (_("Address"), letter.recipient_address),
                   (_("Subject"), letter.subject), (_("Text"), letter.body),
                   (_("Delivered"), dates.show(letter.delivered_at))])
                 for letter in case.letters.all()]
@@ -104,6 +106,7 @@ def case_record(case, query=""):
         "representative": {
             "name": representative.name, "relation": representative.relation,
             "email": representative.email, "phone": representative.phone,
+            "address": representative.address,
             "poa_received_on": representative.poa_received_on,
             "poa_scope": representative.poa_scope, "poa_parts": representative.poa_parts,
             "poa_valid_until": representative.poa_valid_until,
@@ -113,7 +116,8 @@ def case_record(case, query=""):
         "request_to_act": case.request_to_act, "closed_at": case.closed_at,
         "timeline": [{"occurred_at": event.occurred_at, "kind": event.kind, "text": event.text}
                      for event in case.events.all()],
-        "letters": [{"created_at": letter.created_at, "recipient_name": letter.recipient_name,
+        "letters": [{"created_at": letter.created_at, "recipient": letter.recipient,
+                     "recipient_name": letter.recipient_name,
                      "recipient_address": letter.recipient_address, "subject": letter.subject,
                      "body": letter.body, "delivered_at": letter.delivered_at}
                     for letter in case.letters.all()],

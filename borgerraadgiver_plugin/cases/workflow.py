@@ -186,7 +186,7 @@ def forward(case, user, *, unit, contact_person="", sent_on=None, poa_reason="")
 
 
 @transaction.atomic
-def record_representative(case, user, *, name, relation, email="", phone="",
+def record_representative(case, user, *, name, relation, email="", phone="", address="",
                           poa_received_on=None, poa_scope="", poa_parts="",
                           poa_valid_until=None, poa_oral=False, poa_oral_note="",
                           document=None):
@@ -200,6 +200,7 @@ def record_representative(case, user, *, name, relation, email="", phone="",
         case=case)
     representative.name, representative.relation = name, relation
     representative.email, representative.phone = email, phone
+    representative.address = address
     representative.poa_received_on = poa_received_on
     representative.poa_scope = poa_scope or representative.poa_scope
     representative.poa_parts = poa_parts

@@ -1,6 +1,7 @@
 """The public contact-request form and the admin forms of the registry."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -9,8 +10,9 @@ from .. import dates
 from ..spam import SpamProtectedForm
 from ..text import normalise_data, validate_name
 from . import consent as rules
-from .choices import ContactRole
-from .models.contact import VeteranContact
+from .choices import ActivityKind, ContactRole
+from .coordination import check_meeting_units
+from .models.contact import MunicipalTouchpoint, VeteranContact
 from .validators import validate_note, validate_phone
 
 MESSAGE_MAX = 1000
@@ -75,7 +77,11 @@ class VeteranContactForm(WagtailAdminModelForm):
 
 
 class CoordinationRecordForm(WagtailAdminModelForm):
-    """Activity and referral forms: contacts are listed by name, anonymised ones left out."""
+    """Activity and referral forms: contacts are listed by name, anonymised ones left out.
+
+    On the activity form, a coordination meeting must name the units that took part, each
+    still valid on the meeting's day: the same rule as the coordination screen's
+    (:func:`.coordination.check_meeting_units`), so both ways of logging a meeting agree."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,7 +89,39 @@ class CoordinationRecordForm(WagtailAdminModelForm):
             contacts = VeteranContact.objects.unrestricted().filter(anonymised_at__isnull=True)
             if self.instance.pk:
                 contacts = contacts | VeteranContact.objects.filter(pk=self.instance.contact_id)
-            _label_contacts(self.fields["contact"], contacts.distinct())
+            contacts = contacts.distinct()
+            _label_contacts(self.fields["contact"], contacts)
+            if "touchpoints" in self.fields:
+                self._touchpoint_choices(contacts)
+
+    def _touchpoint_choices(self, contacts):
+        field = self.fields["touchpoints"]
+        field.error_messages["invalid_choice"] = _("Choose among the contact's units.")
+        field.error_messages["invalid_pk_value"] = _("Choose among the contact's units.")
+        touchpoints = MunicipalTouchpoint.objects.filter(contact__in=contacts)
+        chosen = self.data.get(self.add_prefix("contact")) if self.is_bound else None
+        contact_id = str(chosen or self.instance.contact_id or self.initial.get("contact") or "")
+        if contact_id.isdigit():
+            field.queryset = touchpoints.filter(contact_id=contact_id).select_related("area")
+            field.label_from_instance = lambda touchpoint: touchpoint.label
+        else:
+            # No contact chosen yet: each unit says whose it is.
+            field.queryset = touchpoints.select_related("area", "contact")
+            field.label_from_instance = lambda touchpoint: (
+                f"{touchpoint.contact.display_name}: {touchpoint.label}")
+
+    def clean(self):
+        cleaned = super().clean()
+        if ("touchpoints" in self.fields
+                and cleaned.get("kind") == ActivityKind.COORDINATION_MEETING
+                and cleaned.get("contact") and cleaned.get("date")
+                and "touchpoints" not in self.errors):
+            try:
+                check_meeting_units(cleaned["contact"], list(cleaned.get("touchpoints") or []),
+                                    cleaned["date"])
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
 
 
 class CoordinationFilterForm(forms.Form):

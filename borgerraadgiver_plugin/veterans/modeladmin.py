@@ -165,6 +165,7 @@ class VeteranActivityAdmin(RegistryModelAdmin):
     edit_handler = ObjectList([
         FieldPanel("contact"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),
+        FieldPanel("touchpoints", widget=forms.CheckboxSelectMultiple),
         FieldPanel("participants"),
         FieldPanel("note"),
         FieldPanel("follow_up"),

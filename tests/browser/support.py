@@ -1,4 +1,5 @@
-"""What every browser test shares: Debian's chromium, axe-core and their WCAG 2.1 A/AA tags.
+"""What every browser test shares: Debian's chromium, axe-core and their WCAG 2.1 A/AA tags,
+and the two moves on a case's screens that several journeys make.
 
 CI sets ``BORGERRAADGIVER_REQUIRE_BROWSER=1``, so a missing chromium or axe-core fails there
 instead of skipping; on a developer's machine without them the browser tests are skipped.
@@ -38,3 +39,15 @@ def axe_violations(page, impacts=("serious", "critical")):
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:5])
             for v in result["violations"] if v["impact"] in impacts]
+
+
+def open_step(page, label):
+    """Click the step's button among the case overview's next steps."""
+    page.locator("section:has(#case-steps)").get_by_role("link", name=label, exact=True).click()
+    page.wait_for_load_state()
+
+
+def submit(page):
+    """Send a step's form with its first button (the step's own action)."""
+    page.locator("#w-editor-form button[type=submit]").first.click()
+    page.wait_for_load_state()

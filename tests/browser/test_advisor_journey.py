@@ -15,6 +15,7 @@ from borgerraadgiver_plugin import dates
 from borgerraadgiver_plugin.cases import deadlines
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.choices import CaseStatus, CriticismLevel, InquiryType, UpheldValue
+from tests.browser.support import open_step, submit
 from tests.sites import ensure_default_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
@@ -28,17 +29,6 @@ ACCOUNT = "Min mor har ikke fået hjemmehjælp i tre uger, og ingen svarer, når
 @pytest.fixture
 def site(transactional_db):
     return ensure_default_site()
-
-
-def open_step(page, label):
-    """Click the step's button among the overview's next steps."""
-    page.locator("section:has(#case-steps)").get_by_role("link", name=label, exact=True).click()
-    page.wait_for_load_state()
-
-
-def submit(page):
-    page.locator("#w-editor-form button[type=submit]").first.click()
-    page.wait_for_load_state()
 
 
 def section_text(page, heading_id):

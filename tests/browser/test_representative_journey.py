@@ -2,39 +2,25 @@
 of her father through the public form and attaches the power of attorney; the advisor sees at
 a glance that it is not yet checked, records it (a valid-until before the received date is
 refused), sees "Fuldmagt modtaget …, gælder til …", and on a case whose power of attorney
-expired yesterday is refused the forwarding until she records why."""
+expired yesterday is refused the forwarding until she records why; the same goes for a letter
+to the representative, which she then sends with the reason."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from borgerraadgiver_plugin.cases.models import Case, Forwarding
+from borgerraadgiver_plugin.cases.models import Case, Forwarding, Letter
 from borgerraadgiver_plugin.cases.representation import day_text
-from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP
+from tests.browser.support import open_step, submit
 from tests.cases.admin_helpers import url
-from tests.factories import CaseFactory, RepresentativeFactory, UserFactory
+from tests.factories import CaseFactory, RepresentativeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True),
               pytest.mark.usefixtures("forms_without_waiting")]
 
 POA = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" \
       b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-
-
-@pytest.fixture
-def rikke(groups):
-    return UserFactory(username="rikke", password="rigtig-hemmelig", groups=[ADVISOR_GROUP])
-
-
-def open_step(page, label):
-    page.locator("section:has(#case-steps)").get_by_role("link", name=label, exact=True).click()
-    page.wait_for_load_state()
-
-
-def submit(page):
-    page.locator("#w-editor-form button[type=submit]").first.click()
-    page.wait_for_load_state()
 
 
 def overview(journey, case):
@@ -116,3 +102,51 @@ def test_forwarding_under_an_expired_power_of_attorney_needs_a_reason(journey, r
     assert Forwarding.objects.filter(case=case).exists()
     assert "Parten bad selv om det i telefonen i dag." in page.inner_text("main")
     journey.step("forwarded-with-reason")
+
+
+def test_a_letter_to_the_representative_under_an_expired_power_of_attorney_needs_a_reason(
+        journey, rikke, groups):
+    page = journey.page
+    today = timezone.localdate()
+    case = CaseFactory(open=True, requester_role="REPRESENTATIVE", citizen_name="Karl Hansen",
+                       citizen_address="Hovedgaden 1\n4660 Store Heddinge")
+    RepresentativeFactory(case=case, name="Advokat Lise Holm",
+                          address="Advokathuset\nTorvet 3\n4600 Køge",
+                          poa_received_on=today - datetime.timedelta(days=90),
+                          poa_valid_until=today - datetime.timedelta(days=1))
+    journey.log_in("rikke", "rigtig-hemmelig")
+    overview(journey, case)
+    open_step(page, "Skriv et brev")
+    assert page.get_by_label("Parten: Karl Hansen").is_checked()
+    page.get_by_label("Repræsentanten: Advokat Lise Holm (Advokat)").check()
+    page.fill("#id_subject", "Status på sagen {sagsnummer}")
+    page.fill("#id_body", "Kære {navn}\n\nSagen er videresendt til enheden.")
+    assert "Fuldmagten udløb" in page.locator(".br-poa-state").inner_text()
+    journey.step("letter-form-with-recipient-choice")
+
+    page.get_by_role("button", name="Send brevet", exact=True).click()
+    page.wait_for_load_state()
+    main = page.inner_text("main")
+    assert "Repræsentanten må ikke orienteres om sagen uden en gyldig fuldmagt" in main
+    assert page.get_by_label("Repræsentanten: Advokat Lise Holm (Advokat)").is_checked()
+    assert not Letter.objects.exists()
+    page.locator("[role=alert]").first.scroll_into_view_if_needed()
+    journey.step("letter-to-representative-refused")
+
+    page.fill("textarea[name=poa_reason]", "Parten bad i telefonen i dag om, at advokaten får "
+                                           "brevet.")
+    page.get_by_role("button", name="Forhåndsvisning", exact=True).click()
+    page.wait_for_load_state()
+    preview = page.locator("section:has(#letter-preview)").inner_text()
+    assert "Kære Advokat Lise Holm" in preview and "Torvet 3" in preview
+    page.get_by_role("button", name="Send brevet", exact=True).click()
+    page.wait_for_load_state()
+    letter = Letter.objects.get()
+    assert letter.recipient == "REPRESENTATIVE" and letter.recipient_name == "Advokat Lise Holm"
+    letters = page.locator("section:has(#case-letters)").inner_text()
+    assert f"Til repræsentanten: Status på sagen {case.reference}" in letters
+    timeline = page.locator("section:has(#case-timeline)").inner_text()
+    assert "Brev til repræsentanten (Advokat)" in timeline
+    assert "Parten bad i telefonen i dag om, at advokaten får brevet." in timeline
+    page.locator("#case-letters").scroll_into_view_if_needed()
+    journey.step("letter-to-representative-sent")

@@ -1,7 +1,8 @@
 """The veteran coordinator's day in chromium: a citizen asks to be contacted on the public page;
-the coordinator takes the contact from the dashboard, records a consent, logs a coordination
-meeting, refers to Veterancentret, sees the follow-up due, and when the consent is withdrawn
-anonymises the contact after confirming. Every step goes through the rendered pages."""
+the coordinator takes the contact from the dashboard, records a consent and the unit the contact
+deals with, logs a coordination meeting (refused until it names the unit), refers to
+Veterancentret, sees the follow-up due, and when the consent is withdrawn anonymises the
+contact after confirming. Every step goes through the rendered pages."""
 
 import datetime
 import re
@@ -96,6 +97,9 @@ def test_coordinator_takes_a_request_from_contact_to_anonymisation(
     page.locator("[name=consents-1-parties]").fill("Veterancentret")
     fill_date(page, "consents-1-given_on", in_days(0))
     page.locator("[name=consents-1-channel]").select_option(label="Telefon")
+    # And the unit the contact deals with, which the coordination meeting will name.
+    click(page, "button", "Tilføj kontakt i kommunen")
+    page.locator("[name=touchpoints-0-unit]").fill("Jobcenter Stevns")
     journey.step("consent-filled-in")
     click(page, "button", "Gem")
     consents = page.locator("#vc-consents").locator("xpath=..")
@@ -110,6 +114,11 @@ def test_coordinator_takes_a_request_from_contact_to_anonymisation(
     field(page, "textbox", "Notat").fill("Plan for praktik aftalt.")
     fill_date(page, "follow_up", in_days(3))
     journey.step("meeting-filled-in")
+    click(page, "button", "Gem")
+    # A coordination meeting names the units that took part: none named, it is refused.
+    assert "Nævn mindst én kommunal enhed, der deltog i mødet." in page.inner_text("main")
+    journey.step("meeting-without-unit-refused")
+    page.locator("main").get_by_label("Jobcenter Stevns", exact=True).check()
     click(page, "button", "Gem")
     activities = page.locator("#vc-activities").locator("xpath=..").inner_text()
     assert "Koordineringsmøde" in activities and "Plan for praktik aftalt." in activities

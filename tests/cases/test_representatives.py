@@ -125,6 +125,19 @@ def test_advisor_records_a_representative_with_a_written_power_of_attorney(advis
     assert "Advokat Lise Holm" in html and "Anne Hansen" in html  # representative and party
 
 
+def test_the_representatives_postal_address_is_recorded_and_shown(advisor_client, open_case):
+    data = representative_form(
+        advisor_client, open_case, name="Advokat Lise Holm", relation="LAWYER",
+        address="Advokathuset\nTorvet 3\n4600 Køge", poa_received_on="", poa_valid_until="")
+    response = advisor_client.post(action_url(open_case, "representative"), data, follow=True)
+    assert "Torvet 3" in response.content.decode()
+    assert Representative.objects.get(case=open_case).address == \
+        "Advokathuset\nTorvet 3\n4600 Køge"
+    # The form opens on the address recorded.
+    assert representative_form(advisor_client, open_case)["address"] == [
+        "Advokathuset\nTorvet 3\n4600 Køge"]
+
+
 def test_a_power_of_attorney_ending_before_it_was_received_is_a_form_error(advisor_client,
                                                                          open_case):
     data = representative_form(

@@ -83,7 +83,8 @@ def test_activity_allowed_once_consent_is_recorded(coordinator_client, groups):
                                 consents=[helpers.consent_row()])
     assert coordinator_client.post(helpers.url("veterancontact", "edit", contact.pk),
                                    data).status_code == 302
-    response = log_activity(coordinator_client, contact, follow_up=str(helpers.in_days(14)))
+    response = log_activity(coordinator_client, contact, kind="CONTACT",
+                            follow_up=str(helpers.in_days(14)))
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.next_follow_up == helpers.in_days(14)

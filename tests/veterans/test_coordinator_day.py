@@ -69,6 +69,7 @@ def test_a_coordinators_day_in_the_demo(groups, home):
     assert form.status_code == 200
     response = coordinator.post(create_activity, {
         "contact": contact.pk, "kind": "COORDINATION_MEETING", "date": str(helpers.today()),
+        "touchpoints": [str(contact.touchpoints.get().pk)],
         "participants": "Jobcenter Stevns, veterankoordinator",
         "note": "Aftalt plan for afklaring.", "follow_up": str(follow_up)})
     assert response.status_code == 302

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 
+from borgerraadgiver_plugin.cases import letters
 from borgerraadgiver_plugin.cases.models import Case
 from borgerraadgiver_plugin.provisioning import ADVISOR_GROUP, STAFF_GROUP, VETERAN_GROUP
 from borgerraadgiver_plugin.veterans import coordination
@@ -88,3 +89,17 @@ def test_demo_has_cases_with_a_valid_and_an_expired_power_of_attorney(groups, ho
     assert expired.power_of_attorney().expired
     assert not Case.objects.filter(requester_role="REPRESENTATIVE",
                                    representative__isnull=True).exists()
+
+
+def test_demo_representatives_with_a_power_of_attorney_can_be_written_to(groups, home):
+    """Both demo cases that show the power of attorney have the representative's address, so
+    the letter form can send to one and refuse (without a reason) the other."""
+    call_command("borgerraadgiver_demo", verbosity=0)
+    cases = list(Case.objects.filter(representative__poa_valid_until__isnull=False))
+    assert len(cases) == 2
+    for case in cases:
+        name, address = letters.addressee(case, letters.REPRESENTATIVE)
+        assert name == case.representative.name and "\n" in address
+    refused = [case for case in cases if not case.representative_may_be_told()]
+    with pytest.raises(letters.WorkflowRefused):
+        letters.may_write_to(refused[0], letters.REPRESENTATIVE)

@@ -1,5 +1,5 @@
 from .case import Case, CaseHandlingMethod, CaseQuerySet
-from .letters import Letter, LetterTemplate
+from .letters import Letter, LetterRecipient, LetterTemplate
 from .links import CaseLink, LinkKind
 from .outreach import OutreachBooking, OutreachSession, SessionKind
 from .outreach_page import OutreachPage
@@ -18,6 +18,7 @@ __all__ = [
     "ComplaintFormPage",
     "Forwarding",
     "Letter",
+    "LetterRecipient",
     "LetterTemplate",
     "LinkKind",
     "Representative",

@@ -1,4 +1,5 @@
-"""Letters to the citizen: the templates an advisor starts from, and each letter sent."""
+"""Letters on a case: the templates an advisor starts from, and each letter sent (to the party
+or to the representative)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +17,13 @@ from .timeline import CaseDocument, CaseEvent
 PLACEHOLDER_HELP = format_lazy(
     "{}: {}", _("Placeholders"),
     ", ".join(f"{{{name}}}" for name in placeholders.PLACEHOLDERS))
+
+
+class LetterRecipient(models.TextChoices):
+    """Who a letter goes to: the party of the case, or the representative acting for them."""
+
+    PARTY = "PARTY", _("The party")
+    REPRESENTATIVE = "REPRESENTATIVE", _("The representative")
 
 
 class LetterTemplate(PreviewableMixin, models.Model):
@@ -60,8 +68,9 @@ class LetterTemplate(PreviewableMixin, models.Model):
 
 
 class Letter(models.Model):
-    """A letter to the citizen of a case, as it was sent: the text, the address it went to,
-    its PDF copy among the case's documents, and what the delivery backend answered."""
+    """A letter on a case, as it was sent: to whom (the party or the representative), the
+    text, the address it went to, its PDF copy among the case's documents, and what the
+    delivery backend answered."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="letters")
     event = models.OneToOneField(CaseEvent, null=True, blank=True, on_delete=models.SET_NULL,
@@ -74,6 +83,8 @@ class Letter(models.Model):
                                  blank=True, on_delete=models.SET_NULL, related_name="letters")
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("text"))
+    recipient = models.CharField(_("sent to"), max_length=15, choices=LetterRecipient.choices,
+                                 default=LetterRecipient.PARTY)
     recipient_name = models.CharField(_("recipient"), max_length=200)
     recipient_address = models.TextField(_("address"))
     written_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

@@ -36,6 +36,10 @@ class Representative(models.Model):
     email = models.EmailField(_("representative's e-mail"), max_length=254, blank=True)
     phone = models.CharField(_("representative's phone"), max_length=40, blank=True,
                              validators=[validate_phone])
+    #: Where a letter to the representative goes (the party's is ``Case.citizen_address``).
+    address = models.TextField(_("representative's postal address"), blank=True,
+                               validators=[validate_plain_text, validate_no_cpr,
+                                           MaxLengthValidator(NOTE_MAX)])
     poa_received_on = models.DateField(_("power of attorney received"), null=True, blank=True)
     poa_scope = models.CharField(_("the power of attorney covers"), max_length=15,
                                  choices=PowerOfAttorneyScope.choices,

@@ -25,31 +25,44 @@ class LetterView(CaseActionView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        try:
-            letters.ensure_addressable(self.case)
-        except workflow.WorkflowRefused as refusal:
-            context["refusal"] = str(refusal)
+        # Who cannot be written to, and why; with nobody to write to, nothing can be sent.
+        recipients = ([letters.PARTY, letters.REPRESENTATIVE] if self.case.has_representative
+                      else [letters.PARTY])
+        notices = []
+        for recipient in recipients:
+            try:
+                letters.ensure_addressable(self.case, recipient)
+            except workflow.WorkflowRefused as refusal:
+                notices.append(str(refusal))
+        context["notices"] = notices
+        context["refusal"] = len(notices) == len(recipients)
         context["case"] = self.case
         return context
 
     def form_valid(self, form):
         data = form.cleaned_data
+        recipient = data.get("recipient") or letters.PARTY
+        poa_reason = data.get("poa_reason", "")
         if "use_template" in self.request.POST:
             if data["template"] is None:
                 form.add_error("template", _("Choose a letter template first."))
                 return self.form_invalid(form)
-            subject, body = letters.draft(self.case, self.request.user, data["template"])
+            subject, body = letters.draft(self.case, self.request.user, data["template"],
+                                          recipient)
             fresh = self.get_form_class()(case=self.case, initial={
-                "template": data["template"], "subject": subject, "body": body})
+                "template": data["template"], "subject": subject, "body": body,
+                "recipient": recipient, "poa_reason": poa_reason})
             return self.render_to_response(self.get_context_data(form=fresh))
         try:
             if "preview" in self.request.POST:
                 letter = letters.preview(self.case, self.request.user, subject=data["subject"],
-                                         body=data["body"])
+                                         body=data["body"], recipient=recipient,
+                                         poa_reason=poa_reason)
                 return self.render_to_response(self.get_context_data(form=form,
                                                                      preview=letter))
             letters.send_letter(self.case, self.request.user, subject=data["subject"],
-                                body=data["body"], template=data["template"])
+                                body=data["body"], template=data["template"],
+                                recipient=recipient, poa_reason=poa_reason)
         except workflow.WorkflowRefused as refusal:
             form.add_error(None, str(refusal))
             return self.form_invalid(form)
