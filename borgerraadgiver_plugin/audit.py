@@ -24,6 +24,9 @@ LEGAL_HOLD_LIFTED = "borgerraadgiver.legal_hold_lifted"
 ERASE = "borgerraadgiver.erase"
 RESTRICT = "borgerraadgiver.restrict"
 RESTRICTION_LIFTED = "borgerraadgiver.restriction_lifted"
+TWO_FACTOR_ENROLLED = "borgerraadgiver.two_factor_enrolled"
+TWO_FACTOR_REMOVED = "borgerraadgiver.two_factor_removed"
+TWO_FACTOR_RECOVERY_USED = "borgerraadgiver.two_factor_recovery_used"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -38,6 +41,11 @@ ACTIONS = {
     ERASE: (_("Erase on request"), _("Erased on request")),
     RESTRICT: (_("Restrict"), _("Restricted: kept, but hidden from listings and exports")),
     RESTRICTION_LIFTED: (_("Restriction lifted"), _("Restriction lifted")),
+    TWO_FACTOR_ENROLLED: (_("Two-factor login set up"),
+                          _("Authenticator app set up for two-factor login")),
+    TWO_FACTOR_REMOVED: (_("Two-factor login removed"),
+                         _("Authenticator app and recovery codes removed")),
+    TWO_FACTOR_RECOVERY_USED: (_("Recovery code used"), _("Logged in with a recovery code")),
 }
 
 

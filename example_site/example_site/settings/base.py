@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The recovery codes of two-factor login.
+    "django_otp.plugins.otp_static",
     "health_check",
 ]
 
@@ -153,7 +155,8 @@ AXES_LOCKOUT_CALLABLE = "borgerraadgiver_plugin.login_protection.lockout_respons
 # The address the rate limits of the public forms use (X-Forwarded-For from trusted proxies).
 AXES_CLIENT_IP_CALLABLE = "borgerraadgiver_plugin.spam.client_ip"
 # Two-factor login (TOTP) for the groups in BORGERRAADGIVER_TWO_FACTOR_GROUPS; off in the
-# demo. Accounts get their authenticator app with ``manage.py borgerraadgiver_two_factor``.
+# demo. Accounts set up their authenticator app under Account > Two-factor login (or get a key
+# with ``manage.py borgerraadgiver_two_factor``).
 BORGERRAADGIVER_TWO_FACTOR = False
 OTP_TOTP_ISSUER = "Borgerrådgiveren"
 
