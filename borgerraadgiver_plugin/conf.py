@@ -60,6 +60,10 @@ DEFAULTS = {
     # Days after an office hours session (træffetid) that its bookings' names and contacts
     # are kept; then retention empties them (the booking itself stays, for the counts).
     "BORGERRAADGIVER_BOOKING_KEEP_DAYS": 30,
+    # The largest request body (bytes) errors.RequestBodyLimitMiddleware lets through; None:
+    # the largest total of attachments in the advisor's settings plus
+    # DATA_UPLOAD_MAX_MEMORY_SIZE (the text and the multipart framing).
+    "BORGERRAADGIVER_MAX_REQUEST_BYTES": None,
     # Images with more pixels than this are refused (decompression bombs).
     "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.
