@@ -16,6 +16,7 @@ A site with its own single sign-on that already asks for a second factor leaves 
 from django import forms
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -110,6 +111,11 @@ class TwoFactorMiddleware:
         if enabled() and self.in_admin(request):
             if self.enrolling(request.user):
                 if request.path_info not in self.enrolment_paths():
+                    # A page the person opens goes to the set-up screen; what the admin's
+                    # scripts fetch on their own is refused, so that screen's HTML is never
+                    # inserted into the page as if it were the fragment they asked for.
+                    if request.headers.get("Sec-Fetch-Mode", "navigate") != "navigate":
+                        return HttpResponseForbidden()
                     return redirect(ENROL_URL_NAME)
             elif asks_code(request.user):
                 logout(request)

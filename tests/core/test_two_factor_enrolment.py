@@ -203,3 +203,12 @@ def test_the_screen_has_no_inline_code(client, rikke, two_factor):
     text = client.get(URL).content.decode()
     body = text[text.index("data-two-factor-setup"):]
     assert not re.search(r"<script(?![^>]*\bsrc=)|\sstyle=|\son[a-z]+=", body.split("</main>")[0])
+
+
+def test_while_setting_up_the_admins_own_requests_are_refused_not_redirected(client, rikke,
+                                                                            two_factor):
+    log_in(client, "rikke", "")
+    fetched = client.get("/admin/borgerraadgiver/cases/", HTTP_SEC_FETCH_MODE="cors")
+    assert fetched.status_code == 403
+    opened = client.get("/admin/borgerraadgiver/cases/", HTTP_SEC_FETCH_MODE="navigate")
+    assert opened.status_code == 302 and opened["Location"] == URL
