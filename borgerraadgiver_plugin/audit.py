@@ -25,6 +25,9 @@ ERASE = "borgerraadgiver.erase"
 RESTRICT = "borgerraadgiver.restrict"
 RESTRICTION_LIFTED = "borgerraadgiver.restriction_lifted"
 IMPORT = "borgerraadgiver.import"
+TWO_FACTOR_ENROLLED = "borgerraadgiver.two_factor_enrolled"
+TWO_FACTOR_REMOVED = "borgerraadgiver.two_factor_removed"
+TWO_FACTOR_RECOVERY_USED = "borgerraadgiver.two_factor_recovery_used"
 
 ACTIONS = {
     VIEW: (_("View"), _("Viewed")),
@@ -40,6 +43,11 @@ ACTIONS = {
     RESTRICT: (_("Restrict"), _("Restricted: kept, but hidden from listings and exports")),
     RESTRICTION_LIFTED: (_("Restriction lifted"), _("Restriction lifted")),
     IMPORT: (_("Import"), _("Imported a case log")),
+    TWO_FACTOR_ENROLLED: (_("Two-factor login set up"),
+                          _("Authenticator app set up for two-factor login")),
+    TWO_FACTOR_REMOVED: (_("Two-factor login removed"),
+                         _("Authenticator app and recovery codes removed")),
+    TWO_FACTOR_RECOVERY_USED: (_("Recovery code used"), _("Logged in with a recovery code")),
 }
 
 

@@ -35,6 +35,10 @@ DEFAULTS = {
     # the admin login, and refuses them the admin until they have given one.
     "BORGERRAADGIVER_TWO_FACTOR": False,
     "BORGERRAADGIVER_TWO_FACTOR_GROUPS": ("Borgerrådgiver", "Veterankoordinator"),
+    # True: a member of those groups without an authenticator app logs in with the password
+    # only to set one up (the admin allows nothing else until it is confirmed by a code);
+    # False: refused until an administrator gives it a key (borgerraadgiver_two_factor).
+    "BORGERRAADGIVER_TWO_FACTOR_ENROL_AT_LOGIN": True,
     # Seconds a public form's submission waits for a locked database (SQLite's busy timeout,
     # PostgreSQL's lock timeout) before the citizen is asked to try again, text kept (503).
     "BORGERRAADGIVER_FORM_DB_WAIT": 5,
@@ -56,6 +60,10 @@ DEFAULTS = {
     # Days after an office hours session (træffetid) that its bookings' names and contacts
     # are kept; then retention empties them (the booking itself stays, for the counts).
     "BORGERRAADGIVER_BOOKING_KEEP_DAYS": 30,
+    # The largest request body (bytes) errors.RequestBodyLimitMiddleware lets through; None:
+    # the largest total of attachments in the advisor's settings plus
+    # DATA_UPLOAD_MAX_MEMORY_SIZE (the text and the multipart framing).
+    "BORGERRAADGIVER_MAX_REQUEST_BYTES": None,
     # Images with more pixels than this are refused (decompression bombs).
     "BORGERRAADGIVER_MAX_IMAGE_PIXELS": 60_000_000,
     # DOCX/ODT (zip) files: largest unpacked size in MB, and the largest packing ratio.

@@ -8,8 +8,17 @@ instead; a body that is too big, or holds more files than any form takes, gets 4
 :func:`csrf_failure` (``CSRF_FAILURE_VIEW``): a public form's security check failed. Citizens
 meet this after leaving the form open for a long time, in a browser that blocks cookies, or
 when something else posted to the form; they are told what to do next (403).
+
+:class:`RequestBodyLimitMiddleware`: a request whose ``Content-Length`` says more than the largest
+body any form takes (all attachments together, as the advisor's settings allow, plus
+``DATA_UPLOAD_MAX_MEMORY_SIZE`` for the text and the multipart framing) gets the same 413 page
+before a byte of the body is read, so a 2 GB upload neither fills a worker's disk nor holds it
+for minutes. The proxy's ``client_max_body_size`` stays the first limit; this one holds where
+the proxy is set too wide or left out. A chunked body (no ``Content-Length``) is left to the
+proxy and to Django's own limits.
 """
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.http import HttpResponseBadRequest, HttpResponseForbidden
 from django.template.loader import select_template
@@ -47,3 +56,47 @@ def same_site_referer(request):
     if host and referer.split("/")[2:3] == [host]:
         return referer
     return "/"
+
+
+MB = 1024 * 1024
+
+
+def request_body_limit():
+    """The largest body a request may announce, in bytes (``BORGERRAADGIVER_MAX_REQUEST_BYTES``
+    when set, else the largest total of attachments in any site's settings, plus the margin)."""
+    configured = conf.get("BORGERRAADGIVER_MAX_REQUEST_BYTES")
+    if configured is not None:
+        return int(configured)
+    # Imported here: this module is imported before the apps are ready (handler400).
+    from .models.site_settings import SETTINGS, BorgerraadgiverSettings
+
+    default = BorgerraadgiverSettings._meta.get_field("max_total_attachment_mb").default
+    largest = max((row.max_total_attachment_mb for row in SETTINGS.get().values()),
+                  default=default)
+    return largest * MB + body_margin()
+
+
+def body_margin():
+    return settings.DATA_UPLOAD_MAX_MEMORY_SIZE or MB
+
+
+def announced_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django's own parsing answers a malformed header
+
+
+class RequestBodyLimitMiddleware:
+    """Answer the Danish 413 page to a request that announces a body larger than any form
+    takes, before the body is read. Place it right after the security and CSP middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        length = announced_length(request)
+        # A body within the text margin is always allowed: no settings are read for it.
+        if length > body_margin() and length > request_body_limit():
+            return bad_request(request, RequestDataTooBig())
+        return self.get_response(request)

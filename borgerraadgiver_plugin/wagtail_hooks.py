@@ -1,3 +1,4 @@
+from django.apps import apps
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
@@ -42,3 +43,22 @@ def register_access_log_urls():
 @hooks.register(MENU_HOOK)
 def register_access_log_menu_item():
     return access_log.menu_item()
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    # Only where django-otp is installed (two-factor login is an option of the site).
+    if apps.is_installed("django_otp.plugins.otp_static"):
+        from .views import two_factor
+
+        return two_factor.urls()
+    return []
+
+
+@hooks.register("register_account_menu_item")
+def register_two_factor_menu_item(request):
+    if apps.is_installed("django_otp.plugins.otp_static"):
+        from .views import two_factor
+
+        return two_factor.account_menu_item(request)
+    return None

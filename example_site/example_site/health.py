@@ -1,9 +1,10 @@
-"""The health-check URL's checks: the database, the cache and the plugin's outbox."""
+"""The health-check URL's checks: the database, the cache and the plugin's outbox (503 when
+one fails, from the plugin's view)."""
 
-from health_check.views import HealthCheckView
+from borgerraadgiver_plugin.health import HealthView as PluginHealthView
 
 
-class HealthView(HealthCheckView):
+class HealthView(PluginHealthView):
     checks = (
         "health_check.checks.Database",
         "health_check.checks.Cache",

@@ -9,7 +9,7 @@ from .health import HealthView
 
 urlpatterns = [
     # For the monitor (docs/operations.md): 200 when the database, the cache and the outbox are
-    # healthy, else 500 with what is wrong (?format=json or text for scripts).
+    # healthy, else 503 with what is wrong (?format=json or text for scripts).
     path("health/", HealthView.as_view(), name="health"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,6 +1,7 @@
 """The login protection in chromium (issue 17): the advisor types a wrong password until the
 admin login is locked and sees the Danish lockout page; with two-factor login on, the advisor
-types the code from the authenticator app into the admin login and reaches the dashboard."""
+types the code from the authenticator app into the admin login and reaches the dashboard; an
+advisor without an app sets one up from the admin's *Totrinslogin* screen."""
 
 import pytest
 from django_otp.oath import totp
@@ -54,4 +55,30 @@ def test_the_advisor_logs_in_with_the_code_from_the_app(journey, rikke, settings
     page.wait_for_load_state()
     assert page.url.endswith("/admin/")
     journey.step("two-factor-dashboard")
+    assert journey.csp_violations == [] and journey.outside_requests == []
+
+
+def test_the_advisor_sets_up_the_app_from_the_admin(journey, rikke, settings):
+    """No app yet: the password only leads to *Totrinslogin*; the key shown there, typed into
+    the app, gives the code that turns it on; the recovery codes are shown; the CSP holds."""
+    import base64
+
+    settings.BORGERRAADGIVER_TWO_FACTOR = True
+    page = journey.page
+    journey.log_in("rikke", PASSWORD)
+    page.wait_for_load_state()
+    assert page.url.endswith("/admin/borgerraadgiver/two-factor/")
+    # Once: the admin's own scripts' requests must not pull the screen into the page again.
+    assert page.locator("[data-two-factor-setup]").count() == 1
+    assert page.locator("img[data-two-factor-qr]").evaluate("image => image.naturalWidth") > 0
+    journey.step("two-factor-setup")
+    key = base64.b32decode(page.inner_text("[data-two-factor-key]").replace(" ", ""))
+    page.get_by_label("Kode").fill(f"{totp(key):06d}")
+    page.click("form[data-two-factor=confirm] button[type=submit]")
+    page.wait_for_load_state()
+    assert "Totrinslogin er sat op" in page.inner_text("body")
+    assert page.locator("[data-recovery-codes] code").count() == 10
+    journey.step("two-factor-recovery-codes")
+    journey.goto("/admin/")
+    assert page.url.endswith("/admin/")
     assert journey.csp_violations == [] and journey.outside_requests == []

@@ -1,5 +1,6 @@
 """The health-check URL (issue 17): 200 while the database, the cache and the outbox are
-healthy; 500 naming the part when one is not (a failed e-mail, one waiting too long, a cache
+healthy; 503 (Service Unavailable: a load balancer takes the server out of rotation, where 500
+reads as a crash) naming the part when one is not (a failed e-mail, one waiting too long, a cache
 that cannot be reached). Counts only: no recipient or reference in the answer."""
 
 import datetime
@@ -33,7 +34,7 @@ def test_all_healthy(client):
 def test_a_failed_email_makes_the_outbox_unhealthy(client):
     message(status=OutboxStatus.FAILED)
     response = client.get(URL)
-    assert response.status_code == 500
+    assert response.status_code == 503
     outbox = next(value for key, value in response.json().items() if key.startswith("Outbox"))
     assert "1 e-mail kunne ikke sendes" in outbox
     assert "BR-2026-0042" not in response.text and "borger@" not in response.text
@@ -43,7 +44,7 @@ def test_an_email_waiting_too_long_makes_the_outbox_unhealthy(client, settings):
     settings.BORGERRAADGIVER_OUTBOX_WARN_MINUTES = 30
     message(created_at=timezone.now() - datetime.timedelta(minutes=31))
     response = client.get(URL)
-    assert response.status_code == 500
+    assert response.status_code == 503
     assert "ventet for længe" in " ".join(response.json().values())
 
 
@@ -53,7 +54,7 @@ def test_a_cache_out_of_reach_is_reported(client):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0"}}):
         response = client.get(URL)
-    assert response.status_code == 500
+    assert response.status_code == 503
     cache = next(value for key, value in response.json().items() if key.startswith("Cache"))
     assert cache != "OK"
 
@@ -62,3 +63,23 @@ def test_the_monitor_gets_plain_text_too(client):
     response = client.get("/health/", HTTP_ACCEPT="text/plain")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/plain")
     assert "Outbox" in response.text
+
+
+def test_a_database_out_of_reach_is_503(client, monkeypatch):
+    from django.db.backends.base.base import BaseDatabaseWrapper
+    from django.db.utils import OperationalError
+
+    def refuse(self, *args, **kwargs):
+        raise OperationalError("connection refused")
+
+    # The check's own query fails the way a stopped database server does.
+    monkeypatch.setattr(BaseDatabaseWrapper, "cursor", refuse)
+    response = client.get("/health/", HTTP_ACCEPT="text/plain")
+    assert response.status_code == 503
+    database = [line for line in response.text.splitlines() if line.startswith("Database")]
+    assert database and "connection refused" in database[0]
+
+
+def test_an_unhealthy_html_page_is_503_too(client):
+    message(status=OutboxStatus.FAILED)
+    assert client.get("/health/").status_code == 503

@@ -1,7 +1,9 @@
 """Two-factor login (issue 17), through HTTP and the admin login form as rendered: with
 ``BORGERRAADGIVER_TWO_FACTOR`` on, the advisor logs in with password and a valid one-time code;
 a wrong, missing or old code is refused; a session from the intranet login (no code) is sent back
-to the admin login; staff outside the groups log in as before. Off, nothing changes."""
+to the admin login; an account without an app is held on the set-up screen (or refused, when the
+site says so); staff outside the groups log in as before. Off, nothing changes. The set-up screen
+itself: test_two_factor_enrolment.py."""
 
 import io
 
@@ -77,7 +79,17 @@ def test_a_code_from_an_hour_ago_is_refused(client, rikke, two_factor):
     assert not in_admin(client)
 
 
-def test_the_veteran_coordinator_needs_a_code_too(client, groups, two_factor):
+def test_the_veteran_coordinator_without_an_app_must_set_one_up(client, groups, two_factor):
+    UserFactory(username="vera", password=PASSWORD, groups=[VETERAN_GROUP])
+    assert log_in(client, "vera", "").status_code == 302
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/borgerraadgiver/two-factor/"
+
+
+def test_without_enrolment_at_login_an_account_without_an_app_is_refused(client, groups,
+                                                                          two_factor, settings):
+    settings.BORGERRAADGIVER_TWO_FACTOR_ENROL_AT_LOGIN = False
     UserFactory(username="vera", password=PASSWORD, groups=[VETERAN_GROUP])
     response = log_in(client, "vera", "")
     assert "ingen godkendelsesapp" in response.content.decode().lower()

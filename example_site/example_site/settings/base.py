@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The recovery codes of two-factor login.
+    "django_otp.plugins.otp_static",
     "health_check",
 ]
 
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # django-csp, with the exception Wagtail's admin still needs (see the module).
     "borgerraadgiver_plugin.content_security.ContentSecurityPolicyMiddleware",
+    # A body larger than any form takes gets the Danish 413 page before it is read.
+    "borgerraadgiver_plugin.errors.RequestBodyLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,7 +157,8 @@ AXES_LOCKOUT_CALLABLE = "borgerraadgiver_plugin.login_protection.lockout_respons
 # The address the rate limits of the public forms use (X-Forwarded-For from trusted proxies).
 AXES_CLIENT_IP_CALLABLE = "borgerraadgiver_plugin.spam.client_ip"
 # Two-factor login (TOTP) for the groups in BORGERRAADGIVER_TWO_FACTOR_GROUPS; off in the
-# demo. Accounts get their authenticator app with ``manage.py borgerraadgiver_two_factor``.
+# demo. Accounts set up their authenticator app under Account > Two-factor login (or get a key
+# with ``manage.py borgerraadgiver_two_factor``).
 BORGERRAADGIVER_TWO_FACTOR = False
 OTP_TOTP_ISSUER = "Borgerrådgiveren"
 
@@ -238,8 +243,9 @@ CSRF_FAILURE_VIEW = "borgerraadgiver_plugin.errors.csrf_failure"
 # complaint form sends at most 20 files (the most the advisor's settings allow) and about
 # 11 000 characters of text: 1 MB of text fields holds that in any encoding several times over
 # and leaves room for the admin's page editor. Files do not count here: the form's own
-# limits refuse them with a message, and the proxy bounds the whole body (client_max_body_size
-# in docs/operations.md).
+# limits refuse them with a message, and the whole body is bounded by the proxy
+# (client_max_body_size in docs/operations.md) and by RequestBodyLimitMiddleware (the
+# advisor's total for attachments plus this 1 MB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 # The admin's bulk actions and long StreamFields post hundreds of fields; the form about 30.
