@@ -6,7 +6,9 @@ cursor (server-side on PostgreSQL, through ``QuerySet.iterator``); whatever a vi
 beside them (a ``prefetch_related`` lookup, the names of a chunk's themes) costs one query
 per chunk, so neither memory nor the number of queries grows with the number of rows. CSV is
 written a chunk per piece of the response; XLSX goes through openpyxl's write-only workbook
-into a temporary file, which waits on disk, not in memory, until it is sent.
+(or, for an export of texts only, :mod:`.text_sheet`) into a temporary file, which waits on
+disk, not in memory, until it is sent. The audit entries of a chunk are stored while the
+chunk is written (:func:`.audit.written_alongside`), and the chunk goes on only once they are.
 
 A cell a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``, tab or carriage
 return first) gets a leading apostrophe, in CSV and XLSX.
@@ -207,8 +209,9 @@ def xlsx_file_response(write, filename):
 
 class StreamingExportMixin:
     """For a view with Wagtail's ``SpreadsheetExportMixin``: the same columns and headings,
-    but CSV streams a chunk per write and XLSX goes through openpyxl's write-only workbook
-    into a temporary file, never a list of rows or a workbook in memory.
+    but CSV streams a chunk per write and XLSX goes through ``xlsx_sheet_class`` (openpyxl's
+    write-only workbook by default) into a temporary file, never a list of rows or a workbook
+    in memory.
 
     Override points:
 
@@ -217,8 +220,8 @@ class StreamingExportMixin:
     - ``export_rows(chunk, export_format)``: the cells of one chunk, a list per item in
       ``list_export`` order; by default Wagtail's ``to_row_dict`` and
       ``preprocess_field_value`` per cell (neutralised), which suits a few thousand rows.
-    - ``record_export(chunk, export_format)``: called for each chunk just before it is
-      written (the audit log).
+    - ``record_export(chunk, export_format)``: called for each chunk before it is written
+      (the audit log); the chunk is handed on only once what it logged is stored.
     """
 
     #: What writes the XLSX file: :class:`XlsxSheet` (openpyxl), or for a view whose cells

@@ -89,7 +89,9 @@ class TextSheet:
                            ("xl/_rels/workbook.xml.rels", WORKBOOK_RELATIONS),
                            ("xl/styles.xml", STYLES)):
             self.archive.writestr(name, text)
-        self.sheet = self.archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
+        # No ZIP64 (some spreadsheet programs refuse it): a sheet stays far below its 2 GiB
+        # (about 40 million of the case export's rows).
+        self.sheet = self.archive.open("xl/worksheets/sheet1.xml", "w")
         self.sheet.write(f'{HEAD}<worksheet xmlns="{MAIN}"><sheetData>'.encode())
         self.row = 0
         self.columns = []
