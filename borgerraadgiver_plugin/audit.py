@@ -5,6 +5,8 @@ reads that data protection asks for, and the changes Wagtail's own views do not 
 anonymisation, an e-mail sent again). Labels are ``str(instance)``: a reference, never a name.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.utils import timezone
@@ -134,6 +136,26 @@ def record_many_ids(user, model, records, action, **data):
                           object_id=object_id)
             for label, object_id in pairs)
     return len(pairs)
+
+
+@contextmanager
+def written_alongside(database=None):
+    """Log entries recorded in the block are stored while the block's other work goes on, and
+    stored when it ends: an export's entries for a chunk are written by the database while
+    Python writes the chunk's cells, and the chunk leaves the block (to the client) only once
+    its entries are stored; an error storing them is raised at the end of the block.
+
+    On PostgreSQL this is psycopg's pipeline mode (the statements are sent without waiting
+    for their result, which is read when the block ends); elsewhere the statements run as
+    they come. A query in the block that reads rows still gets them (psycopg waits for them).
+    """
+    connection = connections[database or router.db_for_write(ModelLogEntry)]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    with connection.connection.pipeline():
+        yield
 
 
 def _insert_entries_at_once(entry, pairs, connection):

@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import IndexView
 
 from ... import audit, dates
 from ...streaming import StreamingExportMixin
+from ...text_sheet import TextSheet
 from .. import exports
 from ..advisors import advisor_name
 from ..models import Case
@@ -129,6 +130,7 @@ def listing_columns():
 class CaseIndexView(CaseAccessMixin, StreamingExportMixin, IndexView):
     paginator_class = CasePaginator
     default_ordering = "-received_at"
+    xlsx_sheet_class = TextSheet  # every cell of the export is a text (exports.CaseRows)
 
     @cached_property
     def columns(self):
