@@ -14,9 +14,9 @@ from django.db.models import Count, F, Max, Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .. import dates
 from . import consent as rules
 from .choices import ActivityKind
+from .meetings import check_meeting_units
 from .models import MunicipalTouchpoint, VeteranActivity, VeteranContact
 
 #: "No coordination activity for N weeks": the overview's default.
@@ -98,26 +98,6 @@ def unit_counts(on=None, quiet_weeks=QUIET_WEEKS):
         quiet = [c for c in several if not c.last_coordination or c.last_coordination < since]
         rows.append(UnitCount(area, len(ids), len(several), len(quiet)))
     return rows
-
-
-def check_meeting_units(contact, touchpoints, day):
-    """A coordination meeting names at least one of the contact's units, each still current
-    on the day of the meeting. Raises :class:`ValidationError` on the ``touchpoints`` field."""
-    if not touchpoints:
-        raise ValidationError({"touchpoints": _(
-            "Name at least one municipal unit that took part in the meeting.")})
-    problems = []
-    for touchpoint in touchpoints:
-        if touchpoint.contact_id != contact.pk:
-            problems.append(_("%(unit)s is not one of this contact's units.") % {
-                "unit": touchpoint.label})
-        elif not touchpoint.is_current(day):
-            ended = touchpoint.until if touchpoint.until and touchpoint.until < day \
-                else touchpoint.area.valid_to
-            problems.append(_("%(unit)s is no longer valid: it ended on %(day)s.") % {
-                "unit": touchpoint.label, "day": dates.show(ended)})
-    if problems:
-        raise ValidationError({"touchpoints": problems})
 
 
 @transaction.atomic

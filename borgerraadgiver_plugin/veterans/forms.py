@@ -11,7 +11,7 @@ from ..spam import SpamProtectedForm
 from ..text import normalise_data, validate_name
 from . import consent as rules
 from .choices import ActivityKind, ContactRole
-from .coordination import check_meeting_units
+from .meetings import check_meeting_units
 from .models.contact import MunicipalTouchpoint, VeteranContact
 from .validators import validate_note, validate_phone
 
@@ -81,7 +81,7 @@ class CoordinationRecordForm(WagtailAdminModelForm):
 
     On the activity form, a coordination meeting must name the units that took part, each
     still valid on the meeting's day: the same rule as the coordination screen's
-    (:func:`.coordination.check_meeting_units`), so both ways of logging a meeting agree."""
+    (:func:`.meetings.check_meeting_units`), so both ways of logging a meeting agree."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

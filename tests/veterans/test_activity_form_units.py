@@ -1,6 +1,6 @@
 """The activity log's own form (wagtail-modeladmin) logs a coordination meeting only with the
 units that took part, each still valid, like the coordination screen: the same rule
-(:func:`~borgerraadgiver_plugin.veterans.coordination.check_meeting_units`) answers on both.
+(:func:`~borgerraadgiver_plugin.veterans.meetings.check_meeting_units`) answers on both.
 Forms are sent as rendered."""
 
 import datetime
