@@ -99,8 +99,13 @@ class Journey:
         self.goto(login_path)
         self.page.fill("input[name=username]", username)
         self.page.fill("input[name=password]", password)
-        self.page.click("button[type=submit], input[type=submit]")
-        self.page.wait_for_load_state()
+        self.send("button[type=submit], input[type=submit]")
+
+    def send(self, button):
+        """Click a form's ``button`` and wait for the page it leads to: a bare
+        ``wait_for_load_state`` can return before the navigation starts, on the old page."""
+        with self.page.expect_navigation():
+            self.page.click(button)
 
 
 @pytest.fixture
