@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from borgerraadgiver_plugin import audit
@@ -58,7 +59,7 @@ def test_valid_submit_creates_a_new_web_case_and_redirects_to_an_unguessable_rec
     assert case.area == area and case.citizen_name == "Anne Hansen"
     assert case.unit_contacted is True and case.unit_answered is False
     calendar = BorgerraadgiverSettings.current().calendar
-    assert case.acknowledgement_due == calendar.add(case.received_at.date(), 10)
+    assert case.acknowledgement_due == calendar.add(timezone.localdate(case.received_at), 10)
 
 
 def test_receipt_shows_reference_next_step_and_expected_date(client, form_page, area):
