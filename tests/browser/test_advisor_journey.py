@@ -179,7 +179,9 @@ def test_advisor_takes_a_web_complaint_from_arrival_to_reopened(
     page.fill("input[name=q]", case.reference)
     page.press("input[name=q]", "Enter")
     page.wait_for_url(re.compile(r"[?&]q="))
-    page.wait_for_load_state()
+    # The listing swaps its results in as the search is typed as well as sent: wait until no
+    # swap is pending, or the export menu opened below is replaced under the click.
+    page.wait_for_load_state("networkidle")
     assert due in page.locator("tr", has_text=case.reference).inner_text()
     journey.step("listing-searched")
     page.get_by_role("button", name=re.compile("Flere|handlinger", re.I)).first.click()
