@@ -37,12 +37,18 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
         add more. Also used where the form is embedded in another page.
     ``process_form_submission(request, form)``
         Store a valid, human form and return the stored record, which has a unique, unguessable
-        ``receipt_token``. Runs inside one transaction with a bounded lock wait; a second
-        submit of the same rendered form with the same content
-        (:func:`~borgerraadgiver_plugin.public_forms.submission_key`) should return the first
-        record. It may raise :class:`~borgerraadgiver_plugin.public_forms.Rejected` when what
-        was sent cannot be stored after all (a slot taken a moment before): the form is shown
-        again with that message (409) and nothing is kept. Required.
+        ``receipt_token``. Runs inside one transaction with a bounded lock wait. Store the
+        form's :func:`~borgerraadgiver_plugin.public_forms.submission_key` in a unique column:
+        a second submit of the same rendered form with the same content then fails on it and
+        is answered by ``get_resent_record``. It may raise
+        :class:`~borgerraadgiver_plugin.public_forms.Rejected` when what was sent cannot be
+        stored after all (a slot taken a moment before): the form is shown again with that
+        message (409) and nothing is kept. Required.
+    ``get_resent_record(form)``
+        The record the same submission was stored as before (by its ``submission_key``), or
+        None. Called only when storing failed on a unique key, after the rollback; a double
+        click or a retry then lands on the first receipt. May raise ``Rejected`` when the key
+        that refused is somebody else's. Default: None (the error is raised).
     ``get_receipt_record(token)``
         The record a receipt token belongs to, or None (the receipt answers 404). Required;
         look it up with :func:`~borgerraadgiver_plugin.public_forms.find_by_token`, which
@@ -89,6 +95,9 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
     def process_form_submission(self, request, form):
         raise NotImplementedError
 
+    def get_resent_record(self, form):
+        return None
+
     def get_receipt_record(self, token):
         raise NotImplementedError
 
@@ -113,14 +122,16 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
             self.get_rate_limit_scope(),
             render=lambda form, **kwargs: self.render_form(request, form, **kwargs),
             process=lambda form: self.process_form_submission(request, form), done=done,
+            resent=self.get_resent_record,
         )
 
-    def handle_post(self, request, form, scope, *, render, process, done):
+    def handle_post(self, request, form, scope, *, render, process, done, resent=None):
         """A POST of any of this page's public forms (the main form or a smaller one on a
         subpage): rate limit, validation, honeypot, then ``process(form)`` in one transaction
         (:func:`~borgerraadgiver_plugin.public_forms.store`) and ``done(result)``; a honeypot
-        hit gets ``done(None)`` and stores nothing. ``render(form, not_stored=False)`` shows
-        the form again."""
+        hit gets ``done(None)`` and stores nothing. When a unique key refuses ``process``,
+        ``resent(form)`` may name the record the same submission was stored as before.
+        ``render(form, not_stored=False)`` shows the form again."""
         if rate_limited(request, scope):
             form.is_valid()  # the answers are shown again, checked
             form.add_error(None, RATE_LIMITED)
@@ -130,7 +141,8 @@ class PublicFormPage(RoutablePageMixin, IntroPage):
         if form.is_bot:
             return done(None)
         try:
-            result = public_forms.store(lambda: process(form))
+            result = public_forms.store(lambda: process(form),
+                                        resent=resent and (lambda: resent(form)))
         except public_forms.Rejected as rejected:
             form.add_error(rejected.field, rejected.message)
             return public_forms.refused(render(form), 409)

@@ -15,7 +15,7 @@ import logging
 import secrets
 from contextlib import contextmanager
 
-from django.db import OperationalError, connection, models, transaction
+from django.db import IntegrityError, OperationalError, connection, models, transaction
 from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
@@ -104,14 +104,24 @@ def submission_key(form):
     return f"{form.nonce}:{fingerprint(form)}"
 
 
-def store(write):
+def store(write, resent=None):
     """``write()`` in one transaction; :class:`NotStored` when it fails for want of storage
     or database. A lock is waited for at most ``BORGERRAADGIVER_FORM_DB_WAIT`` seconds. Files
-    written (``storage.save_whole``) are removed when the transaction does not commit."""
+    written (``storage.save_whole``) are removed when the transaction does not commit.
+
+    When a unique key refuses the write, the same submission was most likely stored a moment
+    before (a double click, a retry that crossed the first): after the rollback, ``resent()``
+    returns that first record, and it is the result. Finding it after the transaction, not in
+    it, spares every submission a savepoint (on PostgreSQL a failed statement ends the
+    transaction it is in)."""
     try:
         with (removed_unless_committed(),
               _bounded_lock_wait(conf.get("BORGERRAADGIVER_FORM_DB_WAIT"))):
             return write()
+    except IntegrityError:
+        if resent is not None and (first := resent()) is not None:
+            return first
+        raise
     except (OSError, OperationalError) as error:
         # Only the kind of fault: the submission itself is personal data.
         logger.error("A public form could not be stored: %s %s", type(error).__name__,

@@ -1,16 +1,15 @@
 """The submit pipeline of the complaint form: one transaction, nothing half-stored.
 
 The form has already been validated without side effects (files included). ``submit`` then
-writes the case, its documents and the outbox rows in one transaction. A second submit of the
-same rendered form with the same content (the same :func:`~borgerraadgiver_plugin.public_forms.
-submission_key`, stored as ``Case.submission_key``) returns the first case and stores nothing
-new, even when both arrive at the same time; any other content, a field or a file, is a new
-inquiry. Files written before a failure are removed, a half-written one included.
+writes the case, its documents and the outbox rows in the caller's transaction (the page's,
+:func:`~borgerraadgiver_plugin.public_forms.store`). The case carries the form's
+:func:`~borgerraadgiver_plugin.public_forms.submission_key` in a unique column, so a second
+submit of the same rendered form with the same content fails on it, even when both arrive at
+the same time, and after the rollback :func:`stored_before` finds the first case; any other
+content, a field or a file, is a new inquiry. Files written before a failure are removed, a
+half-written one included.
 """
 
-from dataclasses import dataclass
-
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,12 +26,6 @@ from .representation import RepresentativeRelation
 
 KIND_ACKNOWLEDGEMENT = outbox_kinds.ACKNOWLEDGEMENT
 KIND_NOTICE = outbox_kinds.NEW_INQUIRY
-
-
-@dataclass
-class Submission:
-    case: Case
-    created: bool
 
 
 def build_case(form, settings, now=None):
@@ -131,41 +124,32 @@ def _status_link(case, page):
 
 
 def submit(form, *, page, settings):
-    """Store a valid, human form. Returns a :class:`Submission`.
+    """Store a valid, human form inside the caller's transaction and return its case.
 
-    The same rendered form sent twice with the same content (a double click, a retry) gives
-    the first case back. Sent again with any other content (back button, a file added, send),
-    it is a new inquiry.
+    The same rendered form sent twice with the same content (a double click, a retry) raises
+    ``IntegrityError`` the second time (see :func:`stored_before`); sent again with any other
+    content (back button, a file added, send), it is a new inquiry.
     """
-    case, created = _store(form, page, settings, submission_key(form))
-    return Submission(case, created=created)
-
-
-def _store(form, page, settings, key):
-    """Write the case, its files and its e-mails: ``(case, True)``; or ``(existing, False)``
-    when a case is already stored under ``key`` (then nothing new is kept)."""
     case = build_case(form, settings)
-    case.submission_key = key
+    case.submission_key = submission_key(form)
     representative = build_representative(form)
-    files = form.cleaned_data.get("attachments") or []
-    try:
-        with DocumentWriter() as documents, transaction.atomic():
-            # Taking the reference here, in this transaction, lets Case.save() skip its own
-            # savepoint; the number still rolls back with everything else.
-            case.validate_area()
-            case.reference = next_reference(case.received_at)
-            case.save()
-            for checked in files:
-                documents.add(checked, case=case)
-            if representative is not None:
-                representative.case = case
-                if power := form.cleaned_data.get("power_of_attorney"):
-                    representative.poa_document = documents.add(power, case=case)
-                representative.save()
-            queue_messages(messages_for(case, page, settings, representative))
-    except IntegrityError:
-        existing = Case.objects.filter(submission_key=key).first()
-        if key and existing is not None:
-            return existing, False
-        raise
-    return case, True
+    with DocumentWriter() as documents:
+        # Taking the reference here lets Case.save() skip its own savepoint; the number
+        # still rolls back with everything else.
+        case.validate_area()
+        case.reference = next_reference(case.received_at)
+        case.save()
+        for checked in form.cleaned_data.get("attachments") or []:
+            documents.add(checked, case=case)
+        if representative is not None:
+            representative.case = case
+            if power := form.cleaned_data.get("power_of_attorney"):
+                representative.poa_document = documents.add(power, case=case)
+            representative.save()
+        queue_messages(messages_for(case, page, settings, representative))
+    return case
+
+
+def stored_before(form):
+    """The case a submit of this same rendered form with the same content stored, or None."""
+    return Case.objects.filter(submission_key=submission_key(form)).first()

@@ -184,14 +184,14 @@ def _intake_as_plain_insert():
     settings, areas and the redirect."""
     from borgerraadgiver_plugin.cases import intake
 
-    def store(form, page, settings, key):
+    def submit(form, *, page, settings):
         case = intake.build_case(form, settings)
-        case.submission_key = key
+        case.submission_key = intake.submission_key(form)
         case.reference = f"BENCH-{uuid.uuid4().hex[:20]}"
         case.save()  # with a reference set, Case.save() is Model.save(): no transaction
-        return case, True
+        return case
 
-    return mock.patch.object(intake, "_store", store)
+    return mock.patch.object(intake, "submit", submit)
 
 
 def run():

@@ -82,7 +82,10 @@ class ComplaintFormPage(PublicFormPage):
 
     def process_form_submission(self, request, form):
         settings = BorgerraadgiverSettings.for_request(request)
-        return intake.submit(form, page=self, settings=settings).case
+        return intake.submit(form, page=self, settings=settings)
+
+    def get_resent_record(self, form):
+        return intake.stored_before(form)
 
     def get_receipt_record(self, token):
         return find_by_token(Case.objects.only(*public_status.FIELDS), token)
