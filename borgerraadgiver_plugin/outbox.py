@@ -6,6 +6,10 @@ exponential backoff and marking a message failed (visible to the advisor) after 
 or at once when the server refuses it for good (a 5xx answer to the sender, recipient or data).
 Once the cause is fixed, ``retry`` puts a failed message back in the queue.
 
+A delivery run sends every message due when it starts, so while one is queued and has not
+started, the messages committed meanwhile ask for no run of their own (a mark in the shared
+cache, :data:`RUN_QUEUED`); a run that stops at its batch limit asks for the next.
+
 Several workers may run at once (a task worker and cron). Each first *claims* one due row with
 an atomic UPDATE that sets ``claimed_by``/``claimed_until`` only if nobody holds a live claim;
 on PostgreSQL the candidate is picked with ``SKIP LOCKED``, so a second worker never waits for
@@ -14,10 +18,12 @@ a claim that runs out after ``LEASE``, so its messages come back.
 """
 
 import datetime
+import logging
 import smtplib
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import get_connection, send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
@@ -27,12 +33,21 @@ from django_tasks import task
 from . import conf, message_kinds
 from .models import OutboxMessage, OutboxStatus
 
+logger = logging.getLogger(__name__)
+
 MAX_ATTEMPTS = 6
 BACKOFF_BASE = datetime.timedelta(minutes=2)
 #: How long a claim holds; far longer than one message takes with a connect/read timeout.
 LEASE = datetime.timedelta(minutes=10)
 #: Seconds to wait for the mail server when the site sets no ``EMAIL_TIMEOUT``.
 FALLBACK_EMAIL_TIMEOUT = 30
+#: Messages one delivery run sends at most.
+BATCH = 100
+#: Cache key set while a delivery run is queued and has not started.
+RUN_QUEUED = "borgerraadgiver:outbox:run-queued"
+#: Seconds after which a queued run that has not started (its worker is down) is asked for
+#: again. Where the cache is not shared with the task worker, a message may go this much later.
+RUN_QUEUED_SECONDS = 10
 
 
 def queue_message(kind, recipient, subject, body, reference="", dedupe_key=None):
@@ -71,7 +86,30 @@ def _enqueue_delivery():
     # Robust (logged, never raised): the rows are committed, and the cron command or the next
     # run delivers them. A task backend that is down must not turn the citizen's stored
     # inquiry into a server error, nor stop the transaction's other callbacks.
-    deliver_outbox.enqueue()
+    if _mark_run_queued() is False:
+        return  # the queued run sends this message too
+    try:
+        deliver_outbox.enqueue()
+    except Exception:
+        _run_started()
+        raise
+
+
+def _mark_run_queued():
+    """True when this call set the mark, False when a run was queued already, None when the
+    cache is down (then a run is asked for every time, as without the mark)."""
+    try:
+        return cache.add(RUN_QUEUED, 1, timeout=RUN_QUEUED_SECONDS)
+    except Exception:  # any cache backend's connection error
+        return None
+
+
+def _run_started():
+    try:
+        cache.delete(RUN_QUEUED)
+    except Exception as error:  # any cache backend's connection error
+        logger.warning("The cache is unavailable (%s); the queued-run mark runs out by itself.",
+                       type(error).__name__)
 
 
 def backoff(attempts):
@@ -143,7 +181,7 @@ def _send_email(message):
               [message.recipient], connection=_connection())
 
 
-def deliver_due(now=None, limit=100):
+def deliver_due(now=None, limit=BATCH):
     """Send the messages that are due. Returns (sent, not_sent) of this run. ``now`` fixes
     the clock (tests)."""
     token = uuid.uuid4().hex
@@ -175,5 +213,9 @@ def deliver_due(now=None, limit=100):
 @task()
 def deliver_outbox():
     """Background delivery of the outbox (django-tasks; a database worker in production)."""
-    sent, failed = deliver_due()
+    # Before looking for messages: one committed from now on asks for a run of its own.
+    _run_started()
+    sent, failed = deliver_due(limit=BATCH)
+    if sent + failed >= BATCH:  # stopped at its limit; more may be due
+        _enqueue_delivery()
     return {"sent": sent, "failed": failed}

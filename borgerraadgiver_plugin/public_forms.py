@@ -134,24 +134,29 @@ def _bounded_lock_wait(seconds):
     """A transaction whose wait for a lock is bounded: SQLite retries a locked database for
     its busy timeout, PostgreSQL gives up a lock after its lock timeout."""
     milliseconds = max(1, int(seconds * 1000))
-    if connection.vendor != "sqlite":
-        with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
-            yield
+    with _sqlite_busy_timeout(milliseconds), transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
+        yield
+
+
+@contextmanager
+def _sqlite_busy_timeout(milliseconds):
+    """SQLite takes its write lock at BEGIN (IMMEDIATE), so its wait is set before the
+    transaction, and put back afterwards to the connection's own: the ``timeout`` Django
+    passes to sqlite3.connect (5 s when OPTIONS name none). Other databases: nothing."""
+    own = int(connection.settings_dict.get("OPTIONS", {}).get("timeout", 5) * 1000)
+    if connection.vendor != "sqlite" or own == milliseconds:
+        yield
         return
-    # SQLite takes its write lock at BEGIN (IMMEDIATE), so the wait is set before it.
     with connection.cursor() as cursor:
-        cursor.execute("PRAGMA busy_timeout")
-        previous = int(cursor.fetchone()[0])
         cursor.execute(f"PRAGMA busy_timeout = {milliseconds}")
     try:
-        with transaction.atomic():
-            yield
+        yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {previous}")
+            cursor.execute(f"PRAGMA busy_timeout = {own}")
 
 
 def refused(response, status, request=None, scope=None):

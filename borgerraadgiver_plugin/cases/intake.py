@@ -83,7 +83,7 @@ def build_representative(form):
                           or RepresentativeRelation.RELATIVE)
 
 
-def messages_for(case, page, settings, representative=None):
+def messages_for(case, page, settings, representative=None, request=None):
     """The writer's acknowledgement and the advisor's notice: the reference and a generic
     sentence only, never the citizen's name, text or files. Sent on behalf of someone, the
     receipt goes to the representative who wrote."""
@@ -99,7 +99,7 @@ def messages_for(case, page, settings, representative=None):
                 "The citizen advisor has received your inquiry. Your reference number is "
                 "%(reference)s. Please quote it when you contact the citizen advisor.\n\n"
                 "This e-mail was sent automatically. Do not reply with personal information."
-            ) % {"reference": reference} + _status_link(case, page),
+            ) % {"reference": reference} + _status_link(case, page, request),
         })
     recipients = (page.notification_addresses if page is not None else []) or (
         settings.notification_addresses or ([settings.advisor_email]
@@ -113,9 +113,11 @@ def messages_for(case, page, settings, representative=None):
     return messages
 
 
-def _status_link(case, page):
-    """The paragraph with the case's status link (its receipt), when it came by a page."""
-    base = page.get_full_url() if page is not None else None
+def _status_link(case, page, request=None):
+    """The paragraph with the case's status link (its receipt), when it came by a page. The
+    address is the site's own (its Site record), never the request's Host; the request only
+    spares looking the sites up again."""
+    base = page.get_full_url(request) if page is not None else None
     if not base:
         return ""
     link = base + page.reverse_subpage("receipt", kwargs={"token": case.receipt_token})
@@ -123,7 +125,7 @@ def _status_link(case, page):
         "link": link}
 
 
-def submit(form, *, page, settings):
+def submit(form, *, page, settings, request=None):
     """Store a valid, human form inside the caller's transaction and return its case.
 
     The same rendered form sent twice with the same content (a double click, a retry) raises
@@ -146,7 +148,7 @@ def submit(form, *, page, settings):
             if power := form.cleaned_data.get("power_of_attorney"):
                 representative.poa_document = documents.add(power, case=case)
             representative.save()
-        queue_messages(messages_for(case, page, settings, representative))
+        queue_messages(messages_for(case, page, settings, representative, request))
     return case
 
 

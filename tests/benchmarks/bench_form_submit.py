@@ -184,7 +184,7 @@ def _intake_as_plain_insert():
     settings, areas and the redirect."""
     from borgerraadgiver_plugin.cases import intake
 
-    def submit(form, *, page, settings):
+    def submit(form, *, page, settings, request=None):
         case = intake.build_case(form, settings)
         case.submission_key = intake.submission_key(form)
         case.reference = f"BENCH-{uuid.uuid4().hex[:20]}"

@@ -150,6 +150,15 @@ def test_the_acknowledgement_e_mail_carries_the_status_link(form_page, area):
     assert link in receipt.body
 
 
+def test_the_status_link_names_the_site_never_the_host_the_request_came_by(form_page, area,
+                                                                            settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    send_inquiry(form_page, area, Client(HTTP_HOST="forged.example"))
+    receipt = OutboxMessage.objects.get(recipient="anne@example.invalid")
+    assert "forged.example" not in receipt.body
+    assert form_page.get_site().root_url + form_page.url in receipt.body
+
+
 def test_asking_again_with_bad_input_shows_danish_errors_and_keeps_the_text(form_page):
     _client, response = ask_again(form_page, "", "ikke-en-adresse")
     assert response.status_code == 200

@@ -55,3 +55,22 @@ def test_a_locked_database_keeps_every_answer_and_the_resend_is_stored(client, t
     assert not target.stored().exists()
     resend = target.post(client, fill(html))
     assert resend.status_code == 302 and target.stored().count() == 1
+
+
+def test_the_bounded_wait_is_the_forms_alone(client, target, settings, monkeypatch):
+    """After a submission the connection waits for a lock as long as it did before (SQLite's
+    busy timeout is the form's only while it stores)."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL bounds the wait with SET LOCAL, which ends with the transaction")
+    settings.BORGERRAADGIVER_FORM_DB_WAIT = 0.5
+    pairs = fill(target.render(client, monkeypatch=monkeypatch), target.answers)
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        before = cursor.fetchone()[0]
+    assert before != 500
+    assert target.post(client, pairs).status_code == 302
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == before

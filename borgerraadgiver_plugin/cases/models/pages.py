@@ -82,7 +82,7 @@ class ComplaintFormPage(PublicFormPage):
 
     def process_form_submission(self, request, form):
         settings = BorgerraadgiverSettings.for_request(request)
-        return intake.submit(form, page=self, settings=settings)
+        return intake.submit(form, page=self, settings=settings, request=request)
 
     def get_resent_record(self, form):
         return intake.stored_before(form)
