@@ -138,7 +138,7 @@ class TwoFactorMiddleware:
 
     @staticmethod
     def enrolment_paths():
-        """All that an account setting up its app may open: the set-up screen, the admin's
-        translations for its scripts and the logout."""
+        """All that an account setting up its app may open: the set-up screen, what it loads
+        (the admin's translations for its scripts, the icon sprite) and the logout."""
         return (reverse(ENROL_URL_NAME), reverse("wagtailadmin_logout"),
-                reverse("wagtailadmin_javascript_catalog"))
+                reverse("wagtailadmin_javascript_catalog"), reverse("wagtailadmin_sprite"))

@@ -37,20 +37,18 @@ def addressee(case, recipient=PARTY):
     if recipient == REPRESENTATIVE:
         if not case.has_representative:
             raise WorkflowRefused(_("No representative is recorded on the case."))
-        representative = case.representative
-        name, address = representative.name.strip(), representative.address.strip()
-        if not name or not address:
-            raise WorkflowRefused(_(
-                "The representative has no name and postal address on the case, so a letter "
-                "to them cannot be sent. Add the address to the representative first."))
-        return name, address
-    if recipient != PARTY:
+        name, address = case.representative.name, case.representative.address
+        missing = _("The representative has no name and postal address on the case, so a "
+                    "letter to them cannot be sent. Add the address to the representative first.")
+    elif recipient == PARTY:
+        name, address = case.citizen_name, case.citizen_address
+        missing = _("The case has no name and postal address for the citizen, so a letter "
+                    "cannot be sent. Add them to the case details first.")
+    else:
         raise WorkflowRefused(_("Choose who the letter goes to."))
-    name, address = case.citizen_name.strip(), case.citizen_address.strip()
+    name, address = name.strip(), address.strip()
     if not name or not address:
-        raise WorkflowRefused(_(
-            "The case has no name and postal address for the citizen, so a letter cannot be "
-            "sent. Add them to the case details first."))
+        raise WorkflowRefused(missing)
     return name, address
 
 

@@ -72,9 +72,12 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
             enrolment.forget_pending(request.session)
             return redirect(URL_NAME)
         form = CodeForm(request.POST, prefix=action)
-        if form.is_valid():
-            return getattr(self, action)(form.cleaned_data["code"], form)
-        return self.refuse(action, form)
+        if not form.is_valid():
+            return self.refuse(action, form)
+        code = form.cleaned_data["code"]
+        if action == "confirm":
+            return self.confirm(code, form)
+        return self.change_app(action, code, form)
 
     def confirm(self, code, form):
         request = self.request
@@ -92,30 +95,29 @@ class TwoFactorView(WagtailAdminTemplateMixin, TemplateView):
                                     "from the app from now on."))
         return self.render_to_response({**self.get_context_data(), "recovery_codes": codes})
 
-    def replace(self, code, form):
-        if not self.current_code(code, form):
-            return self.refuse("replace", form)
+    def change_app(self, action, code, form):
+        """Replace or remove the app (``action``) only with a code it shows now or an unused
+        recovery code, so a session left open cannot change the second factor."""
+        if enrolment.use_code(self.request.user, code) is None:
+            form.add_error("code", _("The code is wrong or has expired. Type the code your app "
+                                     "shows now, or an unused recovery code."))
+            return self.refuse(action, form)
+        getattr(self, action)()
+        return redirect(URL_NAME)
+
+    def replace(self):
+        """A new key to set up; the old app works until the new one is confirmed."""
         enrolment.forget_pending(self.request.session)
         enrolment.pending_key(self.request.session)
         messages.info(self.request, _("Set up the new app below. The old one works until the "
                                       "new one is confirmed."))
-        return redirect(URL_NAME)
 
-    def remove(self, code, form):
-        if not self.current_code(code, form):
-            return self.refuse("remove", form)
+    def remove(self):
+        """No app and no recovery codes any more."""
         enrolment.remove(self.request.user)
         enrolment.forget_pending(self.request.session)
         messages.success(self.request, _("The authenticator app and the recovery codes are "
                                          "removed."))
-        return redirect(URL_NAME)
-
-    def current_code(self, code, form):
-        if enrolment.use_code(self.request.user, code) is not None:
-            return True
-        form.add_error("code", _("The code is wrong or has expired. Type the code your app "
-                                 "shows now, or an unused recovery code."))
-        return False
 
     def refuse(self, action, form):
         messages.error(self.request, _("Nothing was changed. See the message at the code."))

@@ -71,6 +71,13 @@ def test_the_advisor_sets_up_the_app_from_the_admin(journey, rikke, settings):
     # Once: the admin's own scripts' requests must not pull the screen into the page again.
     assert page.locator("[data-two-factor-setup]").count() == 1
     assert page.locator("img[data-two-factor-qr]").evaluate("image => image.naturalWidth") > 0
+    # Its icons come from the sprite icons.js fetches; the login page left a copy in
+    # localStorage, which a session from the intranet's login does not have.
+    page.evaluate("localStorage.clear()")
+    with page.expect_response(lambda response: "/admin/sprite/" in response.url) as sprite:
+        page.reload()
+    assert sprite.value.status == 200
+    page.wait_for_selector("[data-sprite] symbol", state="attached")
     journey.step("two-factor-setup")
     key = base64.b32decode(page.inner_text("[data-two-factor-key]").replace(" ", ""))
     page.get_by_label("Kode").fill(f"{totp(key):06d}")

@@ -49,26 +49,18 @@ def test_an_announced_body_over_the_limit_is_refused_before_it_is_read(client, c
     assert not target.stored().exists()
 
 
-def test_attachments_over_the_advisors_total_get_the_413_page(client, complaint_page, settings,
-                                                              monkeypatch):
+@pytest.mark.parametrize(("attachments", "status", "stored"), [
+    pytest.param(3, 413, 0, id="attachments_over_the_advisors_total_get_the_413_page"),
+    pytest.param(1, 302, 1, id="a_body_within_the_limit_reaches_the_form"),
+])
+def test_the_advisors_total_decides_whether_the_body_reaches_the_form(
+        client, complaint_page, settings, monkeypatch, attachments, status, stored):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = MB
     advisor_allows(1, 1)
     target = complaint(complaint_page)
-    files = [pdf(f"bilag-{number}.pdf", size=MB - 1000) for number in range(3)]
+    files = [pdf(f"bilag-{number}.pdf", size=MB - 1000) for number in range(attachments)]
     response = target.post(client, fill(target.render(client, monkeypatch=monkeypatch),
                                         {**target.answers, "attachments": files}))
-    assert response.status_code == 413
-    assert TOO_BIG in response.content.decode()
-    assert not target.stored().exists()
-
-
-def test_a_body_within_the_limit_reaches_the_form(client, complaint_page, settings,
-                                                  monkeypatch):
-    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = MB
-    advisor_allows(1, 1)
-    target = complaint(complaint_page)
-    files = [pdf("bilag.pdf", size=MB - 1000)]
-    response = target.post(client, fill(target.render(client, monkeypatch=monkeypatch),
-                                        {**target.answers, "attachments": files}))
-    assert response.status_code == 302
-    assert target.stored().count() == 1
+    assert response.status_code == status
+    assert (TOO_BIG in response.content.decode()) == (status == 413)
+    assert target.stored().count() == stored

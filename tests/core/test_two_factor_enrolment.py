@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.staticfiles import finders
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -212,3 +213,25 @@ def test_while_setting_up_the_admins_own_requests_are_refused_not_redirected(cli
     assert fetched.status_code == 403
     opened = client.get("/admin/borgerraadgiver/cases/", HTTP_SEC_FETCH_MODE="navigate")
     assert opened.status_code == 302 and opened["Location"] == URL
+
+
+def test_while_setting_up_what_the_screen_loads_is_not_refused(client, rikke, two_factor,
+                                                               settings):
+    # Each same-origin address the set-up screen makes the browser load, asked for as the
+    # browser asks (Sec-Fetch-Mode no-cors for <script>/<link>, cors for the fetch icons.js
+    # makes of the icon sprite): refused, the screen would lose its translations or icons.
+    log_in(client, "rikke", "")
+    page = BeautifulSoup(client.get(URL).content.decode(), "html.parser")
+    loaded = [(tag["src"], "no-cors") for tag in page.select("script[src]")]
+    loaded += [(tag["href"], "no-cors") for tag in page.select("link[href]")]
+    loaded += [(tag["data-icon-url"], "cors") for tag in page.select("[data-icon-url]")]
+    admin = [(url, mode) for url, mode in loaded if url.startswith("/admin/")]
+    assert {url.split("?")[0] for url, _mode in admin} >= {"/admin/jsi18n/", "/admin/sprite/"}
+    for url, mode in admin:
+        response = client.get(url, HTTP_SEC_FETCH_MODE=mode)
+        assert response.status_code == 200, url
+    # Static files are outside the admin, so the middleware never sees them; the test client
+    # does not serve them, so check that each one exists.
+    for url, _mode in loaded:
+        if url.startswith(settings.STATIC_URL):
+            assert finders.find(url.split("?")[0].removeprefix(settings.STATIC_URL)), url
