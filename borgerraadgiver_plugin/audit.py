@@ -154,7 +154,9 @@ def written_alongside(database=None):
         yield
         return
     connection.ensure_connection()
-    with connection.connection.pipeline():
+    # An error of a statement sent in the block is raised as the block ends; Django's wrapper
+    # gives it Django's class (django.db.DataError, ...), as anywhere else.
+    with connection.wrap_database_errors, connection.connection.pipeline():
         yield
 
 
