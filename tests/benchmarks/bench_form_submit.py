@@ -3,10 +3,10 @@
 Both pages have 16 questions and run in one process on the same, throw-away database: a
 temporary SQLite file, or with DATABASE_URL=postgres://…/NAME a PostgreSQL database NAME_bench_form
 that the benchmark creates beside NAME (never touched) and drops. Mail delivery is left to the
-task worker (django-tasks' dummy backend), as in production. Targets (issue 3): at most 1.0x the
-baseline's time and at most its queries + 6. A last pair of series, for analysis only, shows
-what the page costs without the transactional guarantees of its intake (see
-``_intake_as_plain_insert``).
+task worker (django-tasks' dummy backend), as in production. Targets: :data:`TARGETS` for the
+time (issue 17) and at most the baseline's queries + 6 (issue 3). A last pair of series, for
+analysis only, shows what the page costs without the transactional guarantees of its intake
+(see ``_intake_as_plain_insert``).
 """
 
 import gc
@@ -20,6 +20,8 @@ from pathlib import Path
 from unittest import mock
 
 ROUNDS = 100
+#: Issue 17: no worse than the ratios measured when it was written.
+TARGETS = {"sqlite": 1.05, "postgresql": 1.12}
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -222,7 +224,7 @@ def run():
             f"database: {connection.vendor} ({ROUNDS} POSTs each, median)",
             f"complaint form POST: {ours * 1000:.1f} ms, {our_queries} queries",
             f"wagtail FormPage POST: {base * 1000:.1f} ms, {base_queries} queries",
-            f"time ratio: {ours / base:.2f}x (target <= 1.0x)",
+            f"time ratio: {ours / base:.2f}x (target <= {TARGETS[connection.vendor]}x)",
             f"extra queries: {our_queries - base_queries:+d} (target <= +6)",
             f"receipt GET after the redirect: {receipt_ms:.1f} ms",
             "analysis, not the product: the same POST with intake reduced to one INSERT of the",
