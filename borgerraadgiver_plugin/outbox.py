@@ -91,7 +91,7 @@ def _enqueue_delivery():
     try:
         deliver_outbox.enqueue()
     except Exception:
-        _run_started()
+        _clear_run_queued()
         raise
 
 
@@ -104,7 +104,7 @@ def _mark_run_queued():
         return None
 
 
-def _run_started():
+def _clear_run_queued():
     try:
         cache.delete(RUN_QUEUED)
     except Exception as error:  # any cache backend's connection error
@@ -214,7 +214,7 @@ def deliver_due(now=None, limit=BATCH):
 def deliver_outbox():
     """Background delivery of the outbox (django-tasks; a database worker in production)."""
     # Before looking for messages: one committed from now on asks for a run of its own.
-    _run_started()
+    _clear_run_queued()
     sent, failed = deliver_due(limit=BATCH)
     if sent + failed >= BATCH:  # stopped at its limit; more may be due
         _enqueue_delivery()

@@ -1,7 +1,7 @@
 """A contact request from the public page becomes a registry entry, in one transaction."""
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..choices import Channel
@@ -25,36 +25,35 @@ def notification_addresses(page=None):
 
 def register_request(data, nonce=None, page=None):
     """Store the contact, the registration consent given on the form, the first log entry and
-    a notice to the coordinator that says nothing about the person. A second submit of the
-    same rendered form (same ``nonce``) returns the contact of the first."""
-    if nonce and (existing := VeteranContact.objects.filter(request_token=nonce).first()):
-        return existing
+    a notice to the coordinator that says nothing about the person, in one transaction. A
+    second submit of the same rendered form (same ``nonce``) fails on the contact's unique
+    ``request_token``; :func:`requested_before` then finds the first."""
     today = rules.today()
-    try:
-        with transaction.atomic():
-            contact = VeteranContact.objects.create(
-                role=data["role"], name=data["name"], phone=data.get("phone", ""),
-                email=data.get("email", ""), best_time=data.get("best_time", ""),
-                situation_note=data.get("message", ""), next_follow_up=today,
-                source=ContactSource.REQUEST_PAGE, request_token=nonce,
-                preferred_channel=PreferredChannel.PHONE if data.get("phone")
-                else PreferredChannel.EMAIL,
+    with transaction.atomic():
+        contact = VeteranContact.objects.create(
+            role=data["role"], name=data["name"], phone=data.get("phone", ""),
+            email=data.get("email", ""), best_time=data.get("best_time", ""),
+            situation_note=data.get("message", ""), next_follow_up=today,
+            source=ContactSource.REQUEST_PAGE, request_token=nonce,
+            preferred_channel=PreferredChannel.PHONE if data.get("phone")
+            else PreferredChannel.EMAIL,
+        )
+        VeteranConsent.objects.create(contact=contact, scope=ConsentScope.REGISTRATION,
+                                      given_on=today, channel=Channel.WEBFORM)
+        VeteranActivity.objects.create(contact=contact, kind=ActivityKind.CONTACT,
+                                       date=today, follow_up=today,
+                                       note=_("Asked to be contacted via the website."))
+        for address in notification_addresses(page):
+            queue_message(
+                NOTICE_KIND, address,
+                _("New contact request to the veteran coordinator"),
+                _("A veteran or relative has asked to be contacted. Open the veteran "
+                  "registry in the admin to see the request."),
+                reference=contact.reference,
             )
-            VeteranConsent.objects.create(contact=contact, scope=ConsentScope.REGISTRATION,
-                                          given_on=today, channel=Channel.WEBFORM)
-            VeteranActivity.objects.create(contact=contact, kind=ActivityKind.CONTACT,
-                                           date=today, follow_up=today,
-                                           note=_("Asked to be contacted via the website."))
-            for address in notification_addresses(page):
-                queue_message(
-                    NOTICE_KIND, address,
-                    _("New contact request to the veteran coordinator"),
-                    _("A veteran or relative has asked to be contacted. Open the veteran "
-                      "registry in the admin to see the request."),
-                    reference=contact.reference,
-                )
-    except IntegrityError:
-        if nonce and (existing := VeteranContact.objects.filter(request_token=nonce).first()):
-            return existing
-        raise
     return contact
+
+
+def requested_before(nonce):
+    """The contact a submit of the same rendered form (same ``nonce``) stored, or None."""
+    return VeteranContact.objects.filter(request_token=nonce).first()

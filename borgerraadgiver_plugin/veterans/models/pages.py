@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from ...public_form_page import PublicFormPage
 from ...public_forms import find_by_token, submission_key
 from ..forms import ContactRequestForm
-from ..intake import register_request
+from ..intake import register_request, requested_before
 from .contact import VeteranContact
 
 
@@ -40,6 +40,9 @@ class VeteranContactPage(PublicFormPage):
 
     def process_form_submission(self, request, form):
         return register_request(form.cleaned_data, nonce=submission_key(form), page=self)
+
+    def get_resent_record(self, form):
+        return requested_before(submission_key(form))
 
     def get_receipt_record(self, token):
         return find_by_token(VeteranContact.objects.only("pk", "receipt_token"), token)
